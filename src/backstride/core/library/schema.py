@@ -1,0 +1,115 @@
+"""The schema every exercise file is validated against when it is loaded."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .vocabulary import (
+    DOSAGE_FIELDS,
+    SHORT_HOLD_MAX_SECONDS,
+    Category,
+    DosageType,
+    Equipment,
+    Position,
+    SpineLoading,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Lines = Annotated[list[Text], Field(min_length=1)]
+
+
+class DosageStep(BaseModel):
+    """One rung of an exercise's dosage ladder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sets: int = Field(ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=60)
+    hold_seconds: int | None = Field(default=None, ge=1, le=180)
+    minutes: float | None = Field(default=None, gt=0, le=90)
+    metres: int | None = Field(default=None, ge=5, le=2000)
+
+    def values(self) -> dict[str, float]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+class Dosage(BaseModel):
+    """How an exercise is dosed: its type and a ladder of steps, easiest first.
+
+    Consecutive steps change exactly one number, upwards, so the planner can
+    progress one variable at a time (CLINICAL.md section 4).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: DosageType
+    per_side: bool
+    rest_seconds: int = Field(ge=0, le=300)
+    steps: Annotated[list[DosageStep], Field(min_length=2, max_length=8)]
+
+    @model_validator(mode="after")
+    def _steps_fit_type_and_rise_one_at_a_time(self) -> "Dosage":
+        wanted = set(DOSAGE_FIELDS[self.type])
+        for n, step in enumerate(self.steps, start=1):
+            given = set(step.values())
+            if given != wanted:
+                raise ValueError(
+                    f"dosage.steps[{n}] must give exactly {sorted(wanted)} "
+                    f"for type {self.type.value}, got {sorted(given)}"
+                )
+        for n, (a, b) in enumerate(zip(self.steps, self.steps[1:]), start=2):
+            changed = [k for k in wanted if a.values()[k] != b.values()[k]]
+            if len(changed) != 1 or b.values()[changed[0]] < a.values()[changed[0]]:
+                raise ValueError(
+                    f"dosage.steps[{n}] must raise exactly one number over the step before"
+                )
+        return self
+
+
+class Exercise(BaseModel):
+    """One exercise of the library, as written in its YAML file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slug: Slug
+    name: Text
+    category: Category
+    level: int = Field(ge=1, le=5)
+    position: Position
+    equipment: list[Equipment]
+    spine_loading: list[SpineLoading]
+    purpose: Text
+    setup: Text
+    steps: Lines
+    cues: Lines
+    common_mistakes: Lines
+    should_feel: Text
+    stop_if: Lines
+    dosage: Dosage
+    short_holds: bool = False
+    progression: Slug | None
+    regression: Slug | None
+    author: Text
+    licence: Text
+
+    @model_validator(mode="after")
+    def _short_holds_stay_short(self) -> "Exercise":
+        if self.short_holds:
+            for step in self.dosage.steps:
+                if (step.hold_seconds or 0) > SHORT_HOLD_MAX_SECONDS:
+                    raise ValueError(
+                        f"short_holds exercises keep hold_seconds at or below "
+                        f"{SHORT_HOLD_MAX_SECONDS}"
+                    )
+        if self.slug in (self.progression, self.regression):
+            raise ValueError("an exercise cannot progress or regress to itself")
+        return self
+
+    @property
+    def needs(self) -> frozenset[str]:
+        return frozenset(e.value for e in self.equipment)
+
+    @property
+    def loads(self) -> frozenset[str]:
+        return frozenset(s.value for s in self.spine_loading)

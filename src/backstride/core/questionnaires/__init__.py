@@ -1,0 +1,1 @@
+"""Questionnaires and self-tests, each a small pure module with its source."""
