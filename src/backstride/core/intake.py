@@ -33,8 +33,17 @@ Activity = Literal[
     "twisting",
 ]
 EquipmentName = Literal[
-    "mat", "wall", "chair", "step", "band", "loop_band", "dumbbells", "kettlebell",
-    "stability_ball", "foam_roller", "bench",
+    "mat",
+    "wall",
+    "chair",
+    "step",
+    "band",
+    "loop_band",
+    "dumbbells",
+    "kettlebell",
+    "stability_ball",
+    "foam_roller",
+    "bench",
 ]
 RunningStatus = Literal["running_pain_free", "running_with_pain", "stopped_due_to_pain"]
 Bother = Literal["not_at_all", "slightly", "moderately", "very_much", "extremely"]
@@ -269,6 +278,11 @@ def check_consistency(intake: Intake) -> None:
         raise InputError("running.long_run_day", "must be one of the days in running.run_days")
     if intake.pain.worst_last_week < intake.pain.now:
         raise InputError("pain.worst_last_week", "cannot be lower than pain.now")
+    if running.status != "stopped_due_to_pain" and (running.weekly_km <= 0 or running.runs_per_week < 1):
+        raise InputError(
+            "running.weekly_km",
+            "must be more than 0, with runs_per_week at least 1, unless running.status is stopped_due_to_pain",
+        )
     if running.status == "running_with_pain" and running.pain_during_run is None:
         raise InputError("running.pain_during_run", "is required when running.status is running_with_pain")
 

@@ -14,9 +14,7 @@ NO_PREFERENCE = "none"
 # versus those that hold it upright or arched. A back that hurts with one and is
 # eased by the other shows a directional preference (McKenzie-style reasoning).
 FLEXION_ACTIVITIES = frozenset({"sitting", "bending_forward", "lifting", "getting_up_from_sitting"})
-EXTENSION_ACTIVITIES = frozenset(
-    {"standing", "walking", "arching_back", "lying_on_front", "running_downhill"}
-)
+EXTENSION_ACTIVITIES = frozenset({"standing", "walking", "arching_back", "lying_on_front", "running_downhill"})
 # A preference needs this many more signs one way than the other.
 DIRECTION_MARGIN = 1
 

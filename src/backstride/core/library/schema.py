@@ -58,12 +58,10 @@ class Dosage(BaseModel):
                     f"dosage.steps[{n}] must give exactly {sorted(wanted)} "
                     f"for type {self.type.value}, got {sorted(given)}"
                 )
-        for n, (a, b) in enumerate(zip(self.steps, self.steps[1:]), start=2):
+        for n, (a, b) in enumerate(zip(self.steps, self.steps[1:], strict=False), start=2):
             changed = [k for k in wanted if a.values()[k] != b.values()[k]]
             if len(changed) != 1 or b.values()[changed[0]] < a.values()[changed[0]]:
-                raise ValueError(
-                    f"dosage.steps[{n}] must raise exactly one number over the step before"
-                )
+                raise ValueError(f"dosage.steps[{n}] must raise exactly one number over the step before")
         return self
 
 
@@ -98,10 +96,7 @@ class Exercise(BaseModel):
         if self.short_holds:
             for step in self.dosage.steps:
                 if (step.hold_seconds or 0) > SHORT_HOLD_MAX_SECONDS:
-                    raise ValueError(
-                        f"short_holds exercises keep hold_seconds at or below "
-                        f"{SHORT_HOLD_MAX_SECONDS}"
-                    )
+                    raise ValueError(f"short_holds exercises keep hold_seconds at or below {SHORT_HOLD_MAX_SECONDS}")
         if self.slug in (self.progression, self.regression):
             raise ValueError("an exercise cannot progress or regress to itself")
         return self

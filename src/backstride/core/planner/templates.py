@@ -51,60 +51,144 @@ RELIEF_CHAINS = {
     # A back that dislikes bending forward is usually eased by gentle arching, and
     # the other way round (directional preference; CLINICAL.md s1-2 and PRODUCT.md).
     "flexion_sensitive": ("prone-lying", "standing-back-extension"),
-    "extension_sensitive": ("single-knee-to-chest", "childs-pose"),
-    "none": ("cat-camel", "pelvic-tilt"),
+    "extension_sensitive": ("single-knee-to-chest", "childs-pose", "standing-side-reach"),
+    "none": ("cat-camel", "pelvic-tilt", "standing-side-reach"),
 }
 
 PHASES: tuple[Phase, ...] = (
-    Phase(1, "settle", "Settle and activate", (1, 2), (
-        ("relief_mobility", 1), ("brace", 1), ("anti_rotation", 1), ("anti_extension", 1),
-        ("side_plank", 1), ("glute", 1), ("rotation_control", 1), ("plank", 1),
-        ("hip_side", 1), ("rotation_mobility", 1), ("hip_stretch", 1), ("glute_stretch", 1),
-    )),
-    Phase(2, "stabilise", "Stabilise", (3, 4), (
-        ("relief_mobility", 2), ("anti_rotation", 2), ("plank", 2), ("side_plank", 2),
-        ("anti_extension", 2), ("glute", 2), ("rotation_control", 1), ("single_leg", 2),
-        ("hip_side", 2), ("hinge", 1), ("rotation_mobility", 2), ("hip_stretch", 2),
-        ("glute_stretch", 1),
-    )),
-    Phase(3, "strengthen", "Strengthen", (5, 6), (
-        ("relief_mobility", 2), ("plank", 3), ("anti_rotation", 3), ("side_plank", 3),
-        ("glute", 3), ("single_leg", 3), ("rotation_control", 3), ("anti_extension", 3),
-        ("hinge", 3), ("reintroduce", 1), ("carry", 3), ("calf", 1), ("hip_side", 3),
-        ("rotation_mobility", 2), ("hip_stretch", 2),
-    )),
-    Phase(4, "run_specific", "Run-specific", (7, 8), (
-        ("relief_mobility", 2), ("drills", 2), ("rotation_control", 4), ("plank", 4),
-        ("side_plank", 4), ("anti_rotation", 4), ("single_leg", 4), ("glute", 4),
-        ("plyometrics", 3), ("reintroduce", 1), ("hinge", 4), ("calf", 2),
-        ("anti_extension", 3), ("hip_stretch", 2), ("rotation_mobility", 2),
-    )),
+    Phase(
+        1,
+        "settle",
+        "Settle and activate",
+        (1, 2),
+        (
+            ("relief_mobility", 1),
+            ("brace", 1),
+            ("anti_rotation", 1),
+            ("anti_extension", 1),
+            ("side_plank", 1),
+            ("glute", 1),
+            ("rotation_control", 1),
+            ("plank", 1),
+            ("hip_side", 1),
+            ("single_leg", 1),
+            ("rotation_mobility", 1),
+            ("hip_stretch", 1),
+            ("glute_stretch", 1),
+        ),
+    ),
+    Phase(
+        2,
+        "stabilise",
+        "Stabilise",
+        (3, 4),
+        (
+            ("relief_mobility", 2),
+            ("anti_rotation", 2),
+            ("plank", 2),
+            ("side_plank", 2),
+            ("anti_extension", 2),
+            ("glute", 2),
+            ("rotation_control", 1),
+            ("single_leg", 2),
+            ("hip_side", 2),
+            ("hinge", 1),
+            ("rotation_mobility", 2),
+            ("hip_stretch", 2),
+            ("glute_stretch", 1),
+        ),
+    ),
+    Phase(
+        3,
+        "strengthen",
+        "Strengthen",
+        (5, 6),
+        (
+            ("relief_mobility", 2),
+            ("plank", 3),
+            ("anti_rotation", 3),
+            ("side_plank", 3),
+            ("glute", 3),
+            ("single_leg", 3),
+            ("rotation_control", 3),
+            ("anti_extension", 3),
+            ("hinge", 3),
+            ("reintroduce", 1),
+            ("carry", 3),
+            ("calf", 1),
+            ("hip_side", 3),
+            ("rotation_mobility", 2),
+            ("hip_stretch", 2),
+        ),
+    ),
+    Phase(
+        4,
+        "run_specific",
+        "Run-specific",
+        (7, 8),
+        (
+            ("relief_mobility", 2),
+            ("drills", 2),
+            ("rotation_control", 4),
+            ("plank", 4),
+            ("side_plank", 4),
+            ("anti_rotation", 4),
+            ("single_leg", 4),
+            ("glute", 4),
+            ("plyometrics", 3),
+            ("reintroduce", 1),
+            ("hinge", 4),
+            ("calf", 2),
+            ("anti_extension", 3),
+            ("hip_stretch", 2),
+            ("rotation_mobility", 2),
+        ),
+    ),
 )
 
 PHASE_OF_WEEK = {week: phase for phase in PHASES for week in phase.weeks}
 
 # Slots of the short daily mobility routine in weeks 1-2.
 DAILY_MOBILITY_SLOTS: tuple[tuple[str, int], ...] = (
-    ("relief_mobility", 1), ("rotation_mobility", 1), ("brace", 1),
+    ("relief_mobility", 1),
+    ("rotation_mobility", 1),
+    ("brace", 1),
 )
 DAILY_MOBILITY_WEEKS = (1, 2)
 DAILY_MOBILITY_MAX_MINUTES = 10
 
 # A light session (used when a session must fall the day before a long run).
 LIGHT_SLOTS: tuple[tuple[str, int], ...] = (
-    ("relief_mobility", 2), ("rotation_mobility", 2), ("hip_stretch", 2), ("glute_stretch", 1),
+    ("relief_mobility", 2),
+    ("rotation_mobility", 2),
+    ("hip_stretch", 2),
+    ("glute_stretch", 1),
 )
 
 # Trunk slots carried into weekly maintenance from week 9.
 MAINTENANCE_SLOTS = (
-    "plank", "anti_rotation", "side_plank", "rotation_control", "glute", "anti_extension",
-    "single_leg", "hip_stretch",
+    "plank",
+    "anti_rotation",
+    "side_plank",
+    "rotation_control",
+    "glute",
+    "anti_extension",
+    "single_leg",
+    "hip_stretch",
 )
 
 # Shown in a session in this order, whatever order they were picked in.
 DISPLAY_ORDER = (
-    "mobility", "activation", "anti_extension", "anti_rotation", "anti_lateral_flexion",
-    "hip_strength", "single_leg", "running_drills", "walk_run", "stretch",
+    "mobility",
+    "activation",
+    "anti_extension",
+    "anti_rotation",
+    "anti_lateral_flexion",
+    "hip_strength",
+    "single_leg",
+    "running_drills",
+    "walk_run",
+    "stretch",
 )
 
 # Plyometric and fast drills only for a runner who is already running.

@@ -42,8 +42,7 @@ def meaningful_change(before: PsfsScore, after: PsfsScore) -> dict:
     activities = {
         name: after.ratings[name] - before.ratings[name]
         for name in before.ratings
-        if name in after.ratings
-        and abs(after.ratings[name] - before.ratings[name]) >= SINGLE_ACTIVITY_CHANGE
+        if name in after.ratings and abs(after.ratings[name] - before.ratings[name]) >= SINGLE_ACTIVITY_CHANGE
     }
     mean_diff = round(after.mean - before.mean, 1)
     return {"mean": mean_diff if abs(mean_diff) >= MEAN_CHANGE else None, "activities": activities}

@@ -150,13 +150,13 @@ def emergency_reasons(answers: RedFlagAnswers) -> list[str]:
 def urgent_reasons(answers: RedFlagAnswers) -> list[str]:
     keys = [k for k in URGENT_FLAGS if _yes(answers, k)]
     # Alone, new sexual dysfunction is a weak sign: a prompt medical check, not an emergency.
-    if _yes(answers, WEAK_CAUDA_EQUINA_SIGN) and not any(
-        _yes(answers, k) for k in CAUDA_EQUINA_SIGNS
-    ):
+    if _yes(answers, WEAK_CAUDA_EQUINA_SIGN) and not any(_yes(answers, k) for k in CAUDA_EQUINA_SIGNS):
         keys.append(WEAK_CAUDA_EQUINA_SIGN)
     reasons = [REASONS[k] for k in keys]
-    if answers.first_episode and answers.age is not None and (
-        answers.age < FIRST_EPISODE_MIN_AGE or answers.age > FIRST_EPISODE_MAX_AGE
+    if (
+        answers.first_episode
+        and answers.age is not None
+        and (answers.age < FIRST_EPISODE_MIN_AGE or answers.age > FIRST_EPISODE_MAX_AGE)
     ):
         reasons.append(REASONS["first_episode_age"])
     return reasons
@@ -184,9 +184,7 @@ def screen(answers: RedFlagAnswers) -> ScreeningResult:
     emergency = emergency_reasons(answers)
     urgent = urgent_reasons(answers)
     if emergency:
-        return ScreeningResult(
-            REFER_EMERGENCY, emergency + urgent, EMERGENCY_MESSAGE, routine, routine_message
-        )
+        return ScreeningResult(REFER_EMERGENCY, emergency + urgent, EMERGENCY_MESSAGE, routine, routine_message)
     if urgent:
         return ScreeningResult(REFER_URGENT, urgent, URGENT_MESSAGE, routine, routine_message)
     message = CLEAR_MESSAGE if routine is None else f"{routine_message} {CLEAR_MESSAGE}"

@@ -1,0 +1,1 @@
+"""The `backstride` command: Django management commands behind one console script."""

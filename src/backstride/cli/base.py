@@ -1,0 +1,57 @@
+"""What every backstride command shares: clean errors, --json, rich output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, ClassVar
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from backstride.core.errors import InputError
+
+# Django's own options are for developers; keep them out of a runner's --help.
+_DJANGO_OPTIONS = {
+    "version",
+    "verbosity",
+    "settings",
+    "pythonpath",
+    "traceback",
+    "no_color",
+    "force_color",
+    "skip_checks",
+}
+USAGE_ERROR = 2
+
+
+class BackstrideCommand(BaseCommand):
+    requires_system_checks: ClassVar[list[str]] = []
+    requires_migrations_checks = False
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        for action in parser._actions:
+            if action.dest in _DJANGO_OPTIONS:
+                action.help = argparse.SUPPRESS
+        return parser
+
+    def add_json_argument(self, parser: CommandParser) -> None:
+        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    def execute(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().execute(*args, **options)
+        except InputError as exc:
+            self.stderr.write(f"backstride: error: {exc}")
+            raise SystemExit(USAGE_ERROR) from None
+
+    def print_json(self, data: Any) -> None:
+        self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+    def console(self):
+        from rich.console import Console
+
+        out = getattr(self.stdout, "_out", sys.stdout)
+        return Console(file=out, width=None if out.isatty() else 110, highlight=False, soft_wrap=False)

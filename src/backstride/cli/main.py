@@ -1,0 +1,69 @@
+"""The `backstride` console script.
+
+Every subcommand is a Django management command of this app, so the CLI, the
+web app and the tests share one settings module and one way to run things.
+"""
+
+from __future__ import annotations
+
+import os
+import pkgutil
+import sys
+
+from backstride import __version__
+
+from . import management
+
+DESCRIPTION = (
+    "backstride: a complete 8-week home rehab program for runners with low back pain, then "
+    "weekly core work for good. It guides and screens; it does not replace a clinician."
+)
+
+
+def command_names() -> list[str]:
+    commands_pkg = os.path.join(os.path.dirname(management.__file__), "commands")
+    return sorted(m.name for m in pkgutil.iter_modules([commands_pkg]) if not m.name.startswith("_"))
+
+
+def command_help(name: str) -> str:
+    module = __import__(f"backstride.cli.management.commands.{name}", fromlist=["Command"])
+    return module.Command.help.split("\n")[0]
+
+
+def overview() -> str:
+    lines = [DESCRIPTION, "", "usage: backstride COMMAND [options]", "", "commands:"]
+    names = command_names()
+    width = max(len(n) for n in names)
+    lines += [f"  {n.ljust(width)}  {command_help(n)}" for n in names]
+    lines += ["", "Run 'backstride COMMAND --help' for a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(overview())
+        return 0
+    if args[0] == "--version":
+        print(f"backstride {__version__}")
+        return 0
+    if args[0] not in command_names():
+        print(
+            f"backstride: error: unknown command '{args[0]}'; commands are: {', '.join(command_names())}",
+            file=sys.stderr,
+        )
+        return 2
+    import django
+    from django.core.management import ManagementUtility
+
+    django.setup()
+    try:
+        ManagementUtility(["backstride", *args]).execute()
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

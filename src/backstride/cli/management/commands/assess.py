@@ -1,0 +1,27 @@
+from backstride.cli.base import BackstrideCommand
+from backstride.cli.io import read_text_file
+from backstride.cli.render import render_assessment
+from backstride.core.assessment import assess
+from backstride.core.intake import read_intake_text
+
+
+class Command(BackstrideCommand):
+    help = "Screen and assess a runner from an intake file and show their 8-week plan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--answers", required=True, metavar="FILE", help="the intake file (JSON)")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="assess and plan without touching any database (assess never stores; "
+            "'backstride start' stores the runner and plan)",
+        )
+        self.add_json_argument(parser)
+
+    def handle(self, *args, **options):
+        intake = read_intake_text(read_text_file(options["answers"], "--answers"))
+        result = assess(intake)
+        if options["json"]:
+            self.print_json(result)
+        else:
+            render_assessment(self.console(), result)

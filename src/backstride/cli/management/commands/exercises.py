@@ -1,0 +1,40 @@
+from backstride.cli.base import BackstrideCommand
+from backstride.cli.serialize import exercise_summary
+from backstride.core.errors import InputError
+from backstride.core.library import load_library
+from backstride.core.library.vocabulary import Category
+
+
+class Command(BackstrideCommand):
+    help = "List the exercise library, optionally one category."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--category", metavar="C", help=f"only this category: {', '.join(c.value for c in Category)}"
+        )
+        self.add_json_argument(parser)
+
+    def handle(self, *args, **options):
+        category = options["category"]
+        if category is not None and category not in {c.value for c in Category}:
+            raise InputError("--category", f"must be one of: {', '.join(c.value for c in Category)} (got {category!r})")
+        library = load_library()
+        exercises = library.in_category(category) if category else list(library)
+        if options["json"]:
+            self.print_json([exercise_summary(e) for e in exercises])
+            return
+        from rich.table import Table
+
+        table = Table(title=f"{len(exercises)} exercises", title_justify="left")
+        for col in ("slug", "name", "category", "level", "equipment", "spine loading"):
+            table.add_column(col)
+        for e in exercises:
+            table.add_row(
+                e.slug,
+                e.name,
+                e.category.value,
+                str(e.level),
+                ", ".join(x.value for x in e.equipment) or "none",
+                ", ".join(x.value for x in e.spine_loading) or "-",
+            )
+        self.console().print(table)
