@@ -13,8 +13,7 @@ class Command(BackstrideCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="assess and plan without touching any database (assess never stores; "
-            "'backstride start' stores the runner and plan)",
+            help="assess and plan without touching any database",
         )
         self.add_json_argument(parser)
 

@@ -1,0 +1,5 @@
+import sys
+
+from backstride.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,137 @@
+"""Hypothesis strategies: valid intakes across the whole space of answers."""
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from backstride.core.intake import DAYS
+
+ACTIVITIES = [
+    "sitting",
+    "bending_forward",
+    "lifting",
+    "getting_up_from_sitting",
+    "standing",
+    "walking",
+    "arching_back",
+    "lying_on_front",
+    "running",
+    "running_downhill",
+    "twisting",
+]
+EQUIPMENT = [
+    "mat",
+    "wall",
+    "chair",
+    "step",
+    "band",
+    "loop_band",
+    "dumbbells",
+    "kettlebell",
+    "stability_ball",
+    "foam_roller",
+    "bench",
+]
+RED_FLAGS = [
+    "saddle_numbness",
+    "bladder_or_bowel_change",
+    "new_sexual_dysfunction",
+    "both_legs_symptoms",
+    "leg_weakness_worsening",
+    "fever_or_unwell",
+    "history_of_cancer",
+    "unexplained_weight_loss",
+    "recent_significant_trauma",
+    "long_term_steroids",
+    "osteoporosis",
+    "night_pain_not_eased_by_position",
+    "immunosuppressed",
+]
+STARTBACK = [
+    "leg_pain",
+    "neck_or_shoulder_pain",
+    "walked_short_distances_only",
+    "dressed_more_slowly",
+    "unsafe_to_be_active",
+    "worrying_thoughts",
+    "never_get_better",
+    "not_enjoyed_things",
+]
+ODI = [
+    "pain_intensity",
+    "personal_care",
+    "lifting",
+    "walking",
+    "sitting",
+    "standing",
+    "sleeping",
+    "sex_life",
+    "social_life",
+    "travelling",
+]
+
+days = st.lists(st.sampled_from(DAYS), unique=True)
+
+
+@st.composite
+def running(draw):
+    status = draw(st.sampled_from(["running_pain_free", "running_with_pain", "stopped_due_to_pain"]))
+    run_days = draw(days.filter(lambda d: len(d) <= 6))
+    out = {
+        "status": status,
+        "runs_per_week": 0 if status == "stopped_due_to_pain" else max(1, len(run_days)),
+        "weekly_km": 0 if status == "stopped_due_to_pain" else draw(st.floats(3, 120).map(lambda x: round(x, 1))),
+        "run_days": sorted(run_days, key=DAYS.index),
+        "long_run_day": draw(st.sampled_from(run_days)) if run_days else None,
+        "workout_days": draw(st.lists(st.sampled_from(run_days), unique=True, max_size=2)) if run_days else [],
+        "walk_30_min_comfortable": draw(st.none() | st.booleans()),
+    }
+    if status != "stopped_due_to_pain":
+        out["long_run_km"] = round(out["weekly_km"] * draw(st.floats(0.2, 0.5)), 1)
+    if status == "running_with_pain":
+        out["pain_during_run"] = draw(st.integers(0, 10))
+    if draw(st.booleans()):
+        out["goal_race"] = {
+            "name": "Goal race",
+            "date": (dt.date(2026, 12, 1) + dt.timedelta(days=draw(st.integers(-10, 200)))).isoformat(),
+            "distance_km": draw(st.sampled_from([5.0, 10.0, 21.1, 42.2])),
+        }
+    return out
+
+
+@st.composite
+def intakes(draw, red_flags=False):
+    now = draw(st.integers(0, 10))
+    flags = {f: False for f in RED_FLAGS}
+    if red_flags:
+        flags |= {f: draw(st.booleans()) for f in RED_FLAGS}
+    return {
+        "format": "backstride.intake/1",
+        "runner": {
+            "name": "Runner",
+            "age": draw(st.integers(16, 75)),
+            "sex": draw(st.sampled_from(["female", "male", "other"])),
+            "units": "km",
+        },
+        "start_date": (dt.date(2026, 11, 30) + dt.timedelta(days=draw(st.integers(0, 400)))).isoformat(),
+        "red_flags": flags,
+        "pain": {
+            "now": now,
+            "worst_last_week": draw(st.integers(now, 10)),
+            "weeks_since_onset": draw(st.integers(0, 60)),
+            "previous_episodes": draw(st.integers(1, 6)),
+            "pain_below_knee": draw(st.booleans()),
+        },
+        "aggravated_by": draw(st.lists(st.sampled_from(ACTIVITIES), unique=True, max_size=5)),
+        "eased_by": draw(st.lists(st.sampled_from(ACTIVITIES), unique=True, max_size=3)),
+        "startback": {i: draw(st.booleans()) for i in STARTBACK}
+        | {"bothersomeness": draw(st.sampled_from(["not_at_all", "slightly", "moderately", "very_much", "extremely"]))},
+        "odi": {s: draw(st.none() | st.integers(0, 5)) for s in ODI},
+        "running": draw(running()),
+        "availability": {
+            "days": draw(days.filter(bool)),
+            "minutes_per_session": draw(st.integers(10, 90)),
+            "sessions_per_week": draw(st.none() | st.integers(2, 4)),
+        },
+        "equipment": draw(st.lists(st.sampled_from(EQUIPMENT), unique=True)),
+    }
