@@ -1,5 +1,7 @@
 """The planner's rules, on concrete runners."""
 
+import itertools
+
 import pytest
 
 from backstride.core.assessment import assess
@@ -136,7 +138,7 @@ def test_running_with_pain_starts_at_a_reduced_capped_volume(sam):
     assert week1["mode"] == "reduced"
     assert week1["weekly_km_cap"] == pytest.approx(15.0)  # 60 % of 25 km
     assert sum(r["km"] for r in week1["runs"]) <= 15.0 + 0.2
-    long_run = [r for r in week1["runs"] if r["kind"] == "long_run"][0]
+    long_run = next(r for r in week1["runs"] if r["kind"] == "long_run")
     assert long_run["km"] >= max(r["km"] for r in week1["runs"] if r["kind"] == "easy_run")
 
 
@@ -154,7 +156,7 @@ def test_a_pain_free_runner_holds_volume_two_weeks_then_ramps_gently(sam):
     caps = [w["running"]["weekly_km_cap"] for w in plan_for(sam)["weeks"]]
     assert caps[0] == caps[1] == 25.0
     assert caps[2] == pytest.approx(27.5)
-    assert all(b >= a for a, b in zip(caps, caps[1:], strict=False))
+    assert all(b >= a for a, b in itertools.pairwise(caps))
 
 
 def test_a_goal_race_inside_the_program_is_tapered_for(sam):
