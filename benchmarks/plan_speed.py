@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from backstride.core.assessment import assess
-from backstride.core.intake import DAYS, parse_intake
+from backstride.core.calendar import DAYS
+from backstride.core.intake import parse_intake
 from backstride.core.library import load_library
 from backstride.core.planner import build_plan
 from backstride.core.profile import build_profile

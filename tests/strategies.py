@@ -4,7 +4,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from backstride.core.intake import DAYS
+from backstride.core.calendar import DAYS
 
 ACTIVITIES = [
     "sitting",

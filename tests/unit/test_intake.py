@@ -35,7 +35,7 @@ def _set(data: dict, path: str, value):
         ("running.status", "jogging", "running.status: must be one of: running_pain_free, running_with_pain"),
         ("red_flags.osteoporosis", KeyError, "red_flags.osteoporosis: is required"),
         ("red_flags.osteoporosis", "yes", "red_flags.osteoporosis: must be true or false"),
-        ("red_flags.saddle_numbnes", False, "red_flags.saddle_numbnes: is not a field of the intake"),
+        ("red_flags.saddle_numbnes", False, "red_flags.saddle_numbnes: is not a known field (check the spelling)"),
         ("odi.lifting", 6, "odi.lifting: must be from 0 to 5"),
         ("startback.bothersomeness", "a lot", "startback.bothersomeness: must be one of: not_at_all"),
         ("availability.days", ["mon", "funday"], "availability.days.1: must be one of: mon, tue"),

@@ -7,7 +7,8 @@ import yaml
 
 from backstride.core.library import LibraryError, load_library
 from backstride.core.library.library import default_exercise_dir, link_problems, parse_exercise_file
-from backstride.core.library.schema import Exercise
+from backstride.core.library.model import Exercise
+from backstride.core.library.schema import ExerciseSchema
 from backstride.core.library.vocabulary import SHORT_HOLD_MAX_SECONDS, Category, Equipment
 
 NAMED_IN_THE_PROGRAM = [
@@ -93,6 +94,26 @@ def test_dosage_ladders_change_one_number_at_a_time_upwards(library):
             assert len(changed) == 1 and b.values()[changed[0]] > a.values()[changed[0]], e.slug
 
 
+def test_a_second_load_reads_the_validated_cache_and_gives_the_same_library(tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKSTRIDE_CACHE_DIR", str(tmp_path))
+    folder = default_exercise_dir()
+    first = load_library.__wrapped__(folder)
+    assert list(tmp_path.glob("library-*.json"))
+    second = load_library.__wrapped__(folder)
+    assert first.exercises == second.exercises
+
+
+def test_a_changed_file_invalidates_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    data = _bird_dog() | {"regression": None, "progression": None}
+    (folder / "bird-dog.yaml").write_text(yaml.safe_dump(data))
+    assert load_library.__wrapped__(folder)["bird-dog"].name == "Bird Dog"
+    (folder / "bird-dog.yaml").write_text(yaml.safe_dump(data | {"name": "Bird Dog Renamed"}))
+    assert load_library.__wrapped__(folder)["bird-dog"].name == "Bird Dog Renamed"
+
+
 def test_each_file_is_named_after_its_slug():
     for path in default_exercise_dir().glob("*.yaml"):
         assert parse_exercise_file(path).slug == path.stem
@@ -121,7 +142,7 @@ def test_a_dosage_step_that_changes_two_numbers_is_rejected():
     data = _bird_dog()
     data["dosage"]["steps"][1] = {"sets": 2, "reps": 8, "hold_seconds": 8}
     with pytest.raises(ValueError, match="exactly one number"):
-        Exercise.model_validate(data)
+        ExerciseSchema.model_validate(data)
 
 
 def test_a_broken_link_between_files_is_reported(tmp_path: Path):
@@ -132,8 +153,8 @@ def test_a_broken_link_between_files_is_reported(tmp_path: Path):
 
 
 def test_a_cycle_of_progressions_is_reported():
-    a = Exercise.model_validate(_bird_dog() | {"slug": "a", "progression": "b", "regression": "b", "level": 2})
-    b = Exercise.model_validate(_bird_dog() | {"slug": "b", "progression": "a", "regression": "a", "level": 3})
+    a = Exercise.from_data(_bird_dog() | {"slug": "a", "progression": "b", "regression": "b", "level": 2})
+    b = Exercise.from_data(_bird_dog() | {"slug": "b", "progression": "a", "regression": "a", "level": 3})
     problems = link_problems([a, b])
     assert any("loops" in p for p in problems)
     assert any("not at a higher level" in p for p in problems)

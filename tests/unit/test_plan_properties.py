@@ -5,7 +5,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 
 from backstride.core.assessment import assess
-from backstride.core.intake import DAYS, parse_intake
+from backstride.core.calendar import DAYS
+from backstride.core.intake import parse_intake
 from backstride.core.library import load_library
 from backstride.core.planner.days import day_before
 from backstride.core.planner.running import TWO_WEEK_CHANGE_MAX

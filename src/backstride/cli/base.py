@@ -30,7 +30,7 @@ class BackstrideCommand(BaseCommand):
     requires_migrations_checks = False
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser = super().create_parser(prog_name, subcommand.replace("_", "-"), **kwargs)
         parser.formatter_class = argparse.RawDescriptionHelpFormatter
         for action in parser._actions:
             if action.dest in _DJANGO_OPTIONS:
@@ -39,6 +39,22 @@ class BackstrideCommand(BaseCommand):
 
     def add_json_argument(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    def add_db_arguments(self, parser: CommandParser, runner: bool = True) -> None:
+        parser.add_argument(
+            "--db",
+            metavar="PATH",
+            help="the database: an SQLite file or a database URL (default: BACKSTRIDE_DB, DATABASE_URL, "
+            "or the embedded file in your data folder)",
+        )
+        if runner:
+            parser.add_argument("--runner", metavar="R", help="the runner's number or name, when there are several")
+
+    def runner(self, options: dict):
+        from .db import ensure_database, pick_runner
+
+        ensure_database()
+        return pick_runner(options.get("runner"))
 
     def execute(self, *args: Any, **options: Any) -> Any:
         try:

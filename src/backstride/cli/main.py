@@ -22,11 +22,12 @@ DESCRIPTION = (
 
 def command_names() -> list[str]:
     commands_pkg = os.path.join(os.path.dirname(management.__file__), "commands")
-    return sorted(m.name for m in pkgutil.iter_modules([commands_pkg]) if not m.name.startswith("_"))
+    names = (m.name for m in pkgutil.iter_modules([commands_pkg]) if not m.name.startswith("_"))
+    return sorted(n.replace("_", "-") for n in names)
 
 
 def command_help(name: str) -> str:
-    module = __import__(f"backstride.cli.management.commands.{name}", fromlist=["Command"])
+    module = __import__(f"backstride.cli.management.commands.{name.replace('-', '_')}", fromlist=["Command"])
     return module.Command.help.split("\n")[0]
 
 
@@ -54,12 +55,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from .db import apply_db_option
+
+    apply_db_option(args)
     import django
     from django.core.management import ManagementUtility
 
     django.setup()
     try:
-        ManagementUtility(["backstride", *args]).execute()
+        ManagementUtility(["backstride", args[0].replace("-", "_"), *args[1:]]).execute()
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     return 0

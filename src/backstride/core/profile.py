@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .intake import Intake
+if TYPE_CHECKING:
+    from .intake import Intake
 
 FLEXION_SENSITIVE = "flexion_sensitive"
 EXTENSION_SENSITIVE = "extension_sensitive"

@@ -23,6 +23,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "backstride.runners",
     "backstride.cli",
 ]
 

@@ -1,6 +1,6 @@
 """The exercise library: one YAML file per exercise, validated on load."""
 
 from .library import Library, LibraryError, load_library
-from .schema import Dosage, DosageStep, Exercise
+from .model import Dosage, DosageStep, Exercise
 
 __all__ = ["Dosage", "DosageStep", "Exercise", "Library", "LibraryError", "load_library"]

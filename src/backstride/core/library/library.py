@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from .schema import Exercise
+from .model import Exercise
 from .vocabulary import Category
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+CACHE_FORMAT = 1
 
 
 class LibraryError(ValueError):
@@ -95,34 +92,73 @@ def link_problems(exercises: Iterable[Exercise]) -> list[str]:
     return problems
 
 
-def parse_exercise_file(path: Path) -> Exercise:
+def validated_data(path: Path) -> dict:
+    """Parse and validate one exercise file; the first problem names the file and the field."""
+    import yaml
+    from pydantic import ValidationError
+
+    from .schema import ExerciseSchema
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is several times faster
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         raise LibraryError(f"{path.name}: not valid YAML ({exc})") from exc
     try:
-        exercise = Exercise.model_validate(data)
+        validated = ExerciseSchema.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "file"
         raise LibraryError(f"{path.name}: {where}: {first['msg']}") from exc
-    if exercise.slug != path.stem:
-        raise LibraryError(f"{path.name}: slug '{exercise.slug}' must match the file name")
-    return exercise
+    if validated.slug != path.stem:
+        raise LibraryError(f"{path.name}: slug '{validated.slug}' must match the file name")
+    return validated.model_dump(mode="json")
+
+
+def parse_exercise_file(path: Path) -> Exercise:
+    return Exercise.from_data(validated_data(path))
 
 
 def default_exercise_dir() -> Path:
     return Path(str(resources.files("backstride") / "data" / "exercises"))
 
 
+def _fingerprint(files: list[Path]) -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    for f in files:
+        st = f.stat()
+        digest.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def _cache_file(fingerprint: str) -> Path:
+    from platformdirs import user_cache_dir
+
+    base = os.environ.get("BACKSTRIDE_CACHE_DIR") or user_cache_dir("backstride", appauthor=False)
+    return Path(base) / f"library-{fingerprint}.json"
+
+
 @cache
 def load_library(directory: Path | None = None) -> Library:
-    """Load and validate every exercise file; cached, as the files do not change at run time."""
+    """Load every exercise file, validated by the schema.
+
+    The validated data is cached (keyed by the files' names, sizes and times), so a
+    command that only reads the library skips YAML parsing and validation.
+    """
     folder = directory or default_exercise_dir()
-    exercises = {}
-    for path in sorted(folder.glob("*.yaml")):
-        exercise = parse_exercise_file(path)
-        exercises[exercise.slug] = exercise
-    if not exercises:
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
         raise LibraryError(f"no exercise files in {folder}")
-    return Library(exercises)
+    cache_path = _cache_file(_fingerprint(files))
+    try:
+        records = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        records = [validated_data(path) for path in files]
+        try:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(records), encoding="utf-8")
+            tmp.replace(cache_path)
+        except OSError:
+            pass  # a read-only home is fine: the next run validates again
+    return Library({r["slug"]: Exercise.from_data(r) for r in records})

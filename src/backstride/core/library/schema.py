@@ -65,7 +65,7 @@ class Dosage(BaseModel):
         return self
 
 
-class Exercise(BaseModel):
+class ExerciseSchema(BaseModel):
     """One exercise of the library, as written in its YAML file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -92,7 +92,7 @@ class Exercise(BaseModel):
     licence: Text
 
     @model_validator(mode="after")
-    def _short_holds_stay_short(self) -> "Exercise":
+    def _short_holds_stay_short(self) -> "ExerciseSchema":
         if self.short_holds:
             for step in self.dosage.steps:
                 if (step.hold_seconds or 0) > SHORT_HOLD_MAX_SECONDS:
@@ -100,11 +100,3 @@ class Exercise(BaseModel):
         if self.slug in (self.progression, self.regression):
             raise ValueError("an exercise cannot progress or regress to itself")
         return self
-
-    @property
-    def needs(self) -> frozenset[str]:
-        return frozenset(e.value for e in self.equipment)
-
-    @property
-    def loads(self) -> frozenset[str]:
-        return frozenset(s.value for s in self.spine_loading)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from ..intake import DAYS
+from ..calendar import DAYS
 
 BACK_TO_BACK_PENALTY = 3  # two trunk sessions on consecutive days
 SAME_DAY_AS_LONG_RUN_PENALTY = 2

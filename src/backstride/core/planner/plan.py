@@ -8,8 +8,12 @@ running side from running.py.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from ..intake import DAYS, Intake
+from ..calendar import DAYS
+
+if TYPE_CHECKING:
+    from ..intake import Intake
 from ..library import Exercise, Library
 from ..profile import Profile
 from . import advice as advice_rules

@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..intake import DAYS, Intake
-from ..profile import Profile
+from ..calendar import DAYS
+
+if TYPE_CHECKING:
+    from ..intake import Intake
+    from ..profile import Profile
 
 # (run minutes, walk minutes, repeats); the last stage is 30 minutes of continuous running.
 WALK_RUN_STAGES: tuple[tuple[int, int, int], ...] = (

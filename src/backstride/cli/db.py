@@ -1,0 +1,79 @@
+"""Database plumbing for commands: choosing the database, migrating, picking the runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from backstride.core.errors import InputError
+
+RUNNERS_APP = "runners"
+
+
+def apply_db_option(argv: list[str]) -> None:
+    """--db PATH (or a database URL) wins over BACKSTRIDE_DB and DATABASE_URL; read before Django starts."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--db" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--db="):
+            value = arg.split("=", 1)[1]
+        if value:
+            if "://" in value:
+                os.environ.pop("BACKSTRIDE_DB", None)
+                os.environ["DATABASE_URL"] = value
+            else:
+                os.environ["BACKSTRIDE_DB"] = str(Path(value).expanduser().resolve())
+
+
+def ensure_database() -> None:
+    """Create the SQLite folder and apply any migrations not yet applied (one cheap query when up to date)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.db.utils import DatabaseError
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    migrations = Path(__file__).resolve().parent.parent / RUNNERS_APP / "migrations"
+    on_disk = {p.stem for p in migrations.glob("[0-9]*.py")}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM django_migrations WHERE app = %s", [RUNNERS_APP])
+            applied = {row[0] for row in cursor.fetchall()}
+    except DatabaseError:
+        applied = set()
+    if not on_disk <= applied:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def pick_runner(choice: str | None):
+    from backstride.runners.models import Runner
+
+    runners = list(Runner.objects.order_by("id").only("id", "name"))
+    if not runners:
+        raise InputError("runner", "there is no runner yet: run 'backstride start --answers FILE' first")
+    if choice is None:
+        if len(runners) == 1:
+            return Runner.objects.get(pk=runners[0].pk)
+        listing = ", ".join(f"{r.id} ({r.name})" for r in runners)
+        raise InputError("--runner", f"there are several runners; choose one of: {listing}")
+    matches = [r for r in runners if str(r.id) == choice or r.name.lower() == choice.lower()]
+    if not matches:
+        listing = ", ".join(f"{r.id} ({r.name})" for r in runners)
+        raise InputError("--runner", f"no runner {choice!r}; runners are: {listing}")
+    if len(matches) > 1:
+        raise InputError("--runner", f"several runners are called {choice!r}: use the number")
+    return Runner.objects.get(pk=matches[0].pk)
+
+
+def parse_date(value: str | None, option: str = "--date") -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(option, f"must be a date written YYYY-MM-DD (got {value!r})") from None

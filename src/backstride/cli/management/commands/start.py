@@ -1,0 +1,43 @@
+from backstride.cli.base import BackstrideCommand
+from backstride.cli.io import read_text_file
+from backstride.cli.render import render_assessment
+
+REFUSED = 3  # stored the assessment, but no plan: a referral comes first
+
+
+class Command(BackstrideCommand):
+    help = "Assess a runner from an intake file and store the runner, the assessment and the plan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--answers", required=True, metavar="FILE", help="the intake file (JSON)")
+        self.add_db_arguments(parser, runner=False)
+        self.add_json_argument(parser)
+
+    def handle(self, *args, **options):
+        import json
+
+        from backstride.cli.db import ensure_database
+        from backstride.core.errors import InputError
+        from backstride.core.intake import parse_intake
+        from backstride.runners.services import start_runner
+
+        text = read_text_file(options["answers"], "--answers")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                "intake", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        parse_intake(data)  # validate before touching the database: bad input stores nothing
+        ensure_database()
+        runner, result = start_runner(data)
+        if options["json"]:
+            self.print_json({"runner_id": runner.id} | result)
+        else:
+            render_assessment(self.console(), result)
+            if result["plan"] is not None:
+                self.console().print(f"\nStored runner {runner.id} ({runner.name}). Next: 'backstride today'.")
+            else:
+                self.console().print(f"\nStored the assessment for {runner.name}; no plan until a clinician clears it.")
+        if result["plan"] is None:
+            raise SystemExit(REFUSED)

@@ -1,0 +1,1 @@
+"""The tracking loop's pure core: pain-guided adaptation, outcomes, maintenance, recurrence."""

@@ -1,0 +1,66 @@
+"""What the runner reports, as plain values the adaptation replays in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    slug: str
+    completed: bool = True
+    pain: int | None = None  # pain during this exercise, if reported
+    sets: int | None = None
+    reps: int | None = None
+    hold_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    date: dt.date
+    pain_before: int
+    pain_during: int  # the worst during the session
+    pain_after: int
+    effort: int | None = None  # Borg CR10
+    as_planned: bool = False
+    exercises: tuple[ExerciseResult, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CheckInReport:
+    date: dt.date
+    pain: int  # next-morning pain
+    stiffness: int | None = None
+    red_flag_status: str | None = None  # None when not asked, else clear / refer_urgent / refer_emergency
+    red_flag_message: str = ""
+    leg_symptoms: bool = False  # new numbness, pins and needles or weakness, or leg pain worse
+
+
+@dataclass(frozen=True)
+class RunReport:
+    date: dt.date
+    km: float
+    minutes: float
+    pain_during: int
+    pain_after: int | None = None
+
+
+@dataclass(frozen=True)
+class Clearance:
+    """A clinician cleared a referral: the program resumes."""
+
+    date: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class History:
+    sessions: tuple[SessionReport, ...] = ()
+    checkins: tuple[CheckInReport, ...] = ()
+    runs: tuple[RunReport, ...] = ()
+    clearances: tuple[Clearance, ...] = ()
+    baseline_pain: int = 0
+    baseline_stiffness: int | None = None
+    extra: dict = field(default_factory=dict)

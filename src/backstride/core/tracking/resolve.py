@@ -1,0 +1,124 @@
+"""What a runner does on a given day, from the plan and the adaptation's state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..calendar import DAYS
+from ..library import Library
+from ..planner.dosage import exercise_seconds, prescription, session_minutes
+from .ladder import Rung, index_of, main_session_exercises, planned_rungs, week_number
+
+SETTLE_SLOTS = ("relief_mobility", "rotation_mobility", "brace")
+SETTLE_WALK = "brisk-walk"
+REENTRY_PHASE = "stabilise"
+
+
+class Program:
+    """A plan plus its ladders: answers 'which rung does this slot use on this day'."""
+
+    def __init__(self, plan: dict, ladders: dict[str, list[Rung]], library: Library):
+        self.plan = plan
+        self.ladders = ladders
+        self.library = library
+        self.start = dt.date.fromisoformat(plan["start_date"])
+        self.end = dt.date.fromisoformat(plan["end_date"])
+        self.weeks = len(plan["weeks"])
+        self.sessions_by_date = {s["date"]: s for w in plan["weeks"] for s in w["sessions"]}
+        self._planned = {n: planned_rungs(plan, n) for n in range(1, self.weeks + 1)}
+        self.planned_seq = {
+            slot: sorted({index_of(ladder, r[slot]) for r in self._planned.values() if slot in r})
+            for slot, ladder in ladders.items()
+        }
+        self.maintenance_slots = [e["slot"] for e in plan["maintenance"]["exercises"]]
+        self.maintenance_day = plan["maintenance"]["day"]
+        self.session_days = plan["session_days"]
+        reentry_week = next((w for w in plan["weeks"] if w["phase"] == REENTRY_PHASE), plan["weeks"][0])
+        self.reentry_slots = [e["slot"] for e in main_session_exercises(reentry_week)]
+        self.settle = [e for e in main_session_exercises(plan["weeks"][0]) if e["slot"] in SETTLE_SLOTS]
+
+    def week_of(self, day: dt.date) -> int:
+        return week_number(self.plan, day)
+
+    def ceiling(self, slot: str, day: dt.date) -> int:
+        """The plan's rung for this slot in the week of the day (the last one after the program)."""
+        week = min(max(self.week_of(day), 1), self.weeks)
+        ladder = self.ladders[slot]
+        for n in range(week, 0, -1):
+            if slot in self._planned[n]:
+                return index_of(ladder, self._planned[n][slot])
+        return index_of(ladder, next(r[slot] for r in self._planned.values() if slot in r))
+
+    def first_planned(self, slot: str) -> int:
+        return self.planned_seq[slot][0] if self.planned_seq.get(slot) else 0
+
+    def next_planned_above(self, slot: str, pos: int) -> int | None:
+        return next((p for p in self.planned_seq.get(slot, []) if p > pos), None)
+
+    def rung_for(self, slot: str, day: dt.date, positions: dict[str, int]) -> Rung:
+        pos = positions.get(slot, self.first_planned(slot))
+        return self.ladders[slot][min(pos, self.ceiling(slot, day))]
+
+    def _build(self, day: dt.date, kind: str, items: list[tuple[str, Rung]], note: str = "") -> dict:
+        exercises, seconds = [], 0.0
+        for slot, rung in items:
+            ex = self.library[rung.slug]
+            step = min(rung.step, len(ex.dosage.steps) - 1)
+            seconds += exercise_seconds(ex, step)
+            exercises.append(prescription(ex, step) | {"slot": slot})
+        return {
+            "date": day.isoformat(),
+            "day": DAYS[day.weekday()],
+            "kind": kind,
+            "minutes": session_minutes(seconds) if exercises else 0,
+            "exercises": exercises,
+            "note": note,
+        }
+
+    def session_near(self, day: dt.date, state, reach: int = 3) -> dict | None:
+        """The session a log on this day stands for: that day's, else the nearest within a few days."""
+        for offset in sorted(range(-reach, reach + 1), key=lambda o: (abs(o), o)):
+            other = day + dt.timedelta(days=offset)
+            if self.week_of(other) != self.week_of(day) and day <= self.end:
+                continue
+            session = self.session_for(other, state)
+            if session is not None and session["kind"] != "light":
+                return session
+        return None
+
+    def session_for(self, day: dt.date, state) -> dict | None:
+        """The session due on this day, adapted; None on a day without one."""
+        if state.paused:
+            return None
+        if state.in_flare(day):
+            items = [(e["slot"], Rung(e["slug"], 0)) for e in self.settle]
+            if SETTLE_WALK in self.library:
+                items.append(("walk", Rung(SETTLE_WALK, 0)))
+            return self._build(day, "settle_down", items, "Settle-down block: gentle movement and walking only.")
+        weekday = DAYS[day.weekday()]
+        if state.in_reentry(day):
+            if weekday not in self.session_days:
+                return None
+            items = [
+                (s, self.ladders[s][min(state.positions.get(s, 0), len(self.ladders[s]) - 1)])
+                for s in self.reentry_slots
+                if s in self.ladders
+            ]
+            return self._build(day, "reentry", items, "Re-entry block: the stabilise phase at the level you reached.")
+        if day > self.end:
+            if weekday != self.maintenance_day:
+                return None
+            items = [(s, self.rung_for(s, day, state.positions)) for s in self.maintenance_slots if s in self.ladders]
+            return self._build(day, "maintenance", items, "Your weekly core session, for good.")
+        planned = self.sessions_by_date.get(day.isoformat())
+        if planned is None:
+            return None
+        if planned["kind"] != "trunk_strength":
+            return planned | {"note": ""}
+        items = [(e["slot"], self.rung_for(e["slot"], day, state.positions)) for e in planned["exercises"]]
+        session = self._build(day, planned["kind"], items)
+        for mine, plan_e in zip(session["exercises"], planned["exercises"], strict=True):
+            if (mine["slug"], mine["dosage_step"]) != (plan_e["slug"], plan_e["dosage_step"]):
+                mine["planned"] = {k: v for k, v in plan_e.items() if k != "slot"}
+        session["hard"] = planned["hard"]
+        return session

@@ -1,0 +1,66 @@
+"""The adaptation's state at a date: where each slot stands, running, episodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .decisions import Decision, Episode, Nudge
+
+
+@dataclass
+class Referral:
+    date: dt.date
+    status: str
+    message: str
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"date": self.date.isoformat(), "status": self.status, "message": self.message, "reasons": self.reasons}
+
+
+@dataclass
+class ProgramState:
+    as_of: dt.date
+    positions: dict[str, int] = field(default_factory=dict)
+    good_streak: dict[str, int] = field(default_factory=dict)
+    run_pos: int = 0  # index into the plan's weekly running caps; negative = below week 1
+    run_stage: int = 0  # walk-run stage index
+    runs_at_stage: int = 0
+    flare_start: dt.date | None = None
+    flare_reason: str = ""
+    paused: Referral | None = None
+    reentry_start: dt.date | None = None
+    reentry_end: dt.date | None = None
+    baseline: float = 0.0
+    decisions: list[Decision] = field(default_factory=list)
+    episodes: list[Episode] = field(default_factory=list)
+    nudges: list[Nudge] = field(default_factory=list)
+    pain_free_since: dt.date | None = None
+
+    def decisions_for(self, target: str) -> list[Decision]:
+        return [d for d in self.decisions if d.target == target]
+
+    def in_flare(self, day: dt.date) -> bool:
+        return self.flare_start is not None and day >= self.flare_start
+
+    def in_reentry(self, day: dt.date) -> bool:
+        return self.reentry_start is not None and self.reentry_start <= day <= (self.reentry_end or day)
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "positions": dict(self.positions),
+            "run_pos": self.run_pos,
+            "run_stage": self.run_stage,
+            "runs_at_stage": self.runs_at_stage,
+            "flare": {"start": self.flare_start.isoformat(), "reason": self.flare_reason} if self.flare_start else None,
+            "paused": self.paused.as_dict() if self.paused else None,
+            "reentry": {"start": self.reentry_start.isoformat(), "end": self.reentry_end.isoformat()}
+            if self.reentry_start and self.reentry_end
+            else None,
+            "baseline": self.baseline,
+            "decisions": [d.as_dict() for d in self.decisions],
+            "episodes": [e.as_dict() for e in self.episodes],
+            "nudges": [n.as_dict() for n in self.nudges],
+        }

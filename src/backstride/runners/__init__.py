@@ -1,0 +1,1 @@
+"""Runners' data in the database: assessments, plans, logs, outcomes, episodes, decisions."""

@@ -1,0 +1,211 @@
+"""The database shape of the tracking loop. Domain rules live in backstride.core."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+PAIN = [MinValueValidator(0), MaxValueValidator(10)]
+
+
+class Runner(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="runner"
+    )
+    name = models.CharField(max_length=120)
+    age = models.PositiveSmallIntegerField()
+    sex = models.CharField(max_length=24)
+    units = models.CharField(max_length=2, default="km")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The adaptation's latest state, refreshed in the same transaction as each log, so
+    # reading pages never has to write.
+    state = models.JSONField(null=True, blank=True)
+    state_as_of = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def current_plan(self) -> Plan | None:
+        return self.plans.filter(active=True).order_by("-created_at", "-id").first()
+
+
+class Assessment(models.Model):
+    """An intake and its results; kept as history, never overwritten."""
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="assessments")
+    created_at = models.DateTimeField(auto_now_add=True)
+    intake = models.JSONField()
+    screening_status = models.CharField(max_length=24)
+    result = models.JSONField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Plan(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="plans")
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="plans")
+    created_at = models.DateTimeField(auto_now_add=True)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    active = models.BooleanField(default=True)
+    data = models.JSONField()  # the plan as built: what was planned stays visible
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class PlannedSession(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField()
+    week = models.PositiveSmallIntegerField()
+    phase = models.CharField(max_length=24)
+    kind = models.CharField(max_length=24)
+    minutes = models.PositiveSmallIntegerField()
+    hard = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["plan", "date"])]
+
+
+class PrescribedExercise(models.Model):
+    session = models.ForeignKey(PlannedSession, on_delete=models.CASCADE, related_name="exercises")
+    order = models.PositiveSmallIntegerField()
+    slot = models.CharField(max_length=32)
+    slug = models.SlugField(max_length=80)
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    minutes = models.FloatField(null=True, blank=True)
+    metres = models.PositiveIntegerField(null=True, blank=True)
+    per_side = models.BooleanField(default=False)
+    dosage_step = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["session", "order"]
+
+
+class SessionLog(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="session_logs")
+    date = models.DateField()
+    pain_before = models.PositiveSmallIntegerField(validators=PAIN)
+    pain_during = models.PositiveSmallIntegerField(validators=PAIN)
+    pain_after = models.PositiveSmallIntegerField(validators=PAIN)
+    effort = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    as_planned = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["runner", "date"])]
+
+
+class ExerciseLog(models.Model):
+    session_log = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="exercises")
+    slug = models.SlugField(max_length=80)
+    completed = models.BooleanField(default=True)
+    sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+
+
+class CheckIn(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="checkins")
+    date = models.DateField()
+    pain = models.PositiveSmallIntegerField(validators=PAIN)
+    stiffness = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    leg_symptoms = models.BooleanField(default=False)
+    red_flags = models.JSONField(null=True, blank=True)  # the answers, when they were asked
+    red_flag_status = models.CharField(max_length=24, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["runner", "date"], name="one_checkin_a_day")]
+
+
+class RunLog(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="run_logs")
+    date = models.DateField()
+    km = models.FloatField(validators=[MinValueValidator(0)])
+    minutes = models.FloatField(validators=[MinValueValidator(0)])
+    pain_during = models.PositiveSmallIntegerField(validators=PAIN)
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["runner", "date"])]
+
+
+class OutcomeMeasure(models.Model):
+    ODI, PSFS, ENDURANCE = "odi", "psfs", "endurance"
+    KINDS = [
+        (ODI, "Oswestry Disability Index"),
+        (PSFS, "Patient-Specific Functional Scale"),
+        (ENDURANCE, "Trunk endurance self-tests"),
+    ]
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="outcomes")
+    date = models.DateField()
+    kind = models.CharField(max_length=16, choices=KINDS)
+    value = models.FloatField(null=True, blank=True)  # ODI percent, PSFS mean; None for endurance
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+
+
+class Clearance(models.Model):
+    """A clinician cleared a referral so the program can resume."""
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="clearances")
+    date = models.DateField()
+    note = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Decision(models.Model):
+    """Each change the adaptation made, with its reason; appended, never rewritten."""
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="decisions")
+    date = models.DateField()
+    target = models.CharField(max_length=32)
+    kind = models.CharField(max_length=24)
+    reason = models.TextField()
+    details = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [models.UniqueConstraint(fields=["runner", "date", "target", "kind"], name="one_decision_key")]
+
+
+class Episode(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="episodes")
+    kind = models.CharField(max_length=24)  # flare_up, recurrence, referral
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["start", "id"]
+        constraints = [models.UniqueConstraint(fields=["runner", "kind", "start"], name="one_episode_key")]
+
+
+class Nudge(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="nudges")
+    date = models.DateField()
+    kind = models.CharField(max_length=32)
+    message = models.TextField()
+    dismissed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [models.UniqueConstraint(fields=["runner", "date", "kind"], name="one_nudge_key")]

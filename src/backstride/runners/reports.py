@@ -1,0 +1,230 @@
+"""Read-only views of a runner's program: today, the plan with its changes, progress.
+
+Nothing here writes: the adaptation is replayed in memory for the day asked about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+from backstride.core.planner.running import PAIN_RULE, WALK_RUN_STAGES
+from backstride.core.questionnaires import endurance as endurance_q
+from backstride.core.tracking import outcomes
+
+from . import models as m
+from .program import state_for
+from .services import active_plan, red_flags_due
+
+RECENT_DECISIONS = 5
+TWO_WEEK_LOAD_FLAG = 0.30  # Nielsen et al. 2014
+
+
+def _running_for(program, state, day: dt.date) -> dict:
+    week = program.week_of(day)
+    weeks = program.plan["weeks"]
+    guide = weeks[min(max(week, 1), len(weeks)) - 1]["running"]
+    runs_today = [r for r in guide["runs"] if r["date"] == day.isoformat()] if 1 <= week <= len(weeks) else []
+    out = {"status": guide["status"], "mode": guide["mode"], "pain_rule": PAIN_RULE, "runs_today": runs_today}
+    if state.paused:
+        return out | {"mode": "paused", "summary": "No running until a clinician has seen you.", "runs_today": []}
+    if state.in_flare(day):
+        return out | {"mode": "settle_down", "summary": "Walking only during the settle-down block.", "runs_today": []}
+    if guide["status"] == "stopped_due_to_pain":
+        run_min, walk_min, reps = WALK_RUN_STAGES[state.run_stage]
+        summary = (
+            f"Walk-run stage {state.run_stage + 1}: run {run_min} min, walk {walk_min} min, {reps} times; "
+            "at least one rest day between runs."
+            if walk_min
+            else f"Stage {state.run_stage + 1}: {run_min} min of easy continuous running."
+        )
+        if guide["mode"] == "walk" and not state.decisions_for("running"):
+            summary = guide["summary"]
+        return out | {"summary": summary, "stage": state.run_stage + 1}
+    caps = [w["running"]["weekly_km_cap"] for w in weeks]
+    index = min(state.run_pos, max(min(week, len(caps)) - 1, 0))
+    cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
+    return out | {
+        "summary": f"Up to {cap:.1f} km this week, easy running; no more than 30 % more over two weeks.",
+        "weekly_km_cap": round(cap, 1),
+    }
+
+
+def today_view(runner: m.Runner, day: dt.date) -> dict:
+    plan = active_plan(runner)
+    program, history, state = state_for(runner, plan, day)
+    week = program.week_of(day)
+    session = program.session_for(day, state)
+    done = any(s.date == day for s in history.sessions)
+    checked_in = any(c.date == day for c in history.checkins)
+    recorded: dict[str, list[dt.date]] = {}
+    for kind, d in m.OutcomeMeasure.objects.filter(runner=runner).values_list("kind", "date"):
+        recorded.setdefault(kind, []).append(d)
+    intake = plan.assessment.intake
+    if intake.get("endurance"):
+        recorded.setdefault("endurance", []).append(plan.start_date)
+    has_psfs = bool(intake.get("psfs")) or "psfs" in recorded
+    due = outcomes.due(plan.start_date, day, recorded, has_psfs) if not state.paused else []
+    daily = None
+    if 1 <= week <= len(plan.data["weeks"]) and not state.paused and not state.in_flare(day):
+        daily = plan.data["weeks"][week - 1]["daily_mobility"]
+    return {
+        "runner": runner.name,
+        "date": day.isoformat(),
+        "week": week,
+        "phase": _phase(plan.data, week, state, day),
+        "paused": state.paused.as_dict() if state.paused else None,
+        "flare_up": {"since": state.flare_start.isoformat(), "reason": state.flare_reason}
+        if state.flare_start
+        else None,
+        "session": session,
+        "session_logged": done,
+        "daily_mobility": daily,
+        "running": _running_for(program, state, day),
+        "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
+        "outcomes_due": due,
+        "nudges": [n.as_dict() for n in state.nudges[-3:]],
+        "recent_changes": [d.as_dict() for d in state.decisions[-RECENT_DECISIONS:]],
+    }
+
+
+def _phase(plan: dict, week: int, state, day: dt.date) -> str:
+    if state.paused:
+        return "paused"
+    if state.in_flare(day):
+        return "settle_down"
+    if state.in_reentry(day):
+        return "reentry"
+    if week > len(plan["weeks"]):
+        return "maintenance"
+    return plan["weeks"][max(week, 1) - 1]["phase"]
+
+
+def plan_view(runner: m.Runner, day: dt.date) -> dict:
+    plan = active_plan(runner)
+    program, _, state = state_for(runner, plan, day)
+    weeks = []
+    for week in plan.data["weeks"]:
+        sessions = []
+        for s in week["sessions"]:
+            d = dt.date.fromisoformat(s["date"])
+            # the next week as it stands now; later weeks follow the plan from wherever you are then
+            adapted = program.session_for(d, state) if day <= d < day + dt.timedelta(days=7) else None
+            sessions.append({"planned": s, "adapted": adapted if adapted and adapted != s else None})
+        weeks.append(
+            {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
+            | {"sessions": sessions, "running": week["running"]}
+        )
+    stored = list(m.Decision.objects.filter(runner=runner).values("date", "target", "kind", "reason"))
+    return {
+        "runner": runner.name,
+        "start_date": plan.data["start_date"],
+        "end_date": plan.data["end_date"],
+        "weeks": weeks,
+        "maintenance": plan.data["maintenance"],
+        "changes": [d | {"date": d["date"].isoformat()} for d in stored] or [d.as_dict() for d in state.decisions],
+        "episodes": [e.as_dict() for e in state.episodes],
+        "paused": state.paused.as_dict() if state.paused else None,
+    }
+
+
+def _weekly(start: dt.date, items, value) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for item in items:
+        week = (item.date - start).days // 7 + 1
+        out.setdefault(week, []).append(value(item))
+    return out
+
+
+def progress_view(runner: m.Runner, day: dt.date) -> dict:
+    plan = active_plan(runner)
+    program, history, state = state_for(runner, plan, day)
+    start = plan.start_date
+    intake = plan.assessment.intake
+    mornings = _weekly(start, [c for c in history.checkins if c.date <= day], lambda c: c.pain)
+    pain_trend = [
+        {"week": w, "mean_morning_pain": round(statistics.mean(v), 1), "checkins": len(v)}
+        for w, v in sorted(mornings.items())
+    ]
+    recent = [c.pain for c in history.checkins if day - dt.timedelta(days=7) < c.date <= day]
+
+    odi_rows = list(m.OutcomeMeasure.objects.filter(runner=runner, kind="odi").values_list("date", "value"))
+    baseline_odi = plan.assessment.result["odi"]["percent"]
+    odi = [{"date": start.isoformat(), "percent": baseline_odi, "source": "intake"}] + [
+        {"date": d.isoformat(), "percent": v, "source": "questionnaire"} for d, v in odi_rows
+    ]
+    latest_odi = odi_rows[-1][1] if odi_rows else None
+
+    endurance = []
+    if intake.get("endurance"):
+        endurance.append({"date": start.isoformat()} | intake["endurance"])
+    endurance += [
+        {"date": d.isoformat()} | data
+        for d, data in m.OutcomeMeasure.objects.filter(runner=runner, kind="endurance").values_list("date", "data")
+    ]
+    for row in endurance:
+        times = endurance_q.EnduranceTimes(
+            row["flexor_seconds"],
+            row["extensor_seconds"],
+            row["side_right_seconds"],
+            row["side_left_seconds"],
+            row.get("variant", "home"),
+        )
+        row["ratios"] = endurance_q.ratios(times)
+
+    psfs = (
+        [{"date": start.isoformat(), "activities": {a["activity"]: a["score"] for a in intake["psfs"]}}]
+        if intake.get("psfs")
+        else []
+    )
+    psfs += [
+        {"date": d.isoformat(), "activities": data}
+        for d, data in m.OutcomeMeasure.objects.filter(runner=runner, kind="psfs").values_list("date", "data")
+    ]
+
+    sessions = _weekly(start, [s for s in history.sessions if s.date <= day], lambda s: s)
+    planned = {w["number"]: sum(1 for s in w["sessions"] if s["kind"] == "trunk_strength") for w in plan.data["weeks"]}
+    current_week = max((day - start).days // 7 + 1, 0)
+    adherence = []
+    for w in range(1, current_week + 1):
+        adherence.append({"week": w, "sessions": len(sessions.get(w, [])), "planned": planned.get(w, 1)})
+    streak = 0
+    for row in reversed(adherence[:-1] if adherence and not sessions.get(current_week) else adherence):
+        if row["sessions"] == 0:
+            break
+        streak += 1
+
+    runs = _weekly(start, [r for r in history.runs if r.date <= day], lambda r: r)
+    volume = []
+    for w in range(1, current_week + 1):
+        km = round(sum(r.km for r in runs.get(w, [])), 1)
+        minutes = round(sum(r.minutes for r in runs.get(w, [])))
+        load = sum((s.effort or 0) * program_minutes(program, s.date) for s in sessions.get(w, []))
+        volume.append({"week": w, "km": km, "minutes": minutes, "trunk_load": load})
+    for i, row in enumerate(volume):
+        if i >= 2 and volume[i - 2]["km"] > 0:
+            row["two_week_change"] = round(row["km"] / volume[i - 2]["km"] - 1, 2)
+            row["two_week_flag"] = row["two_week_change"] > TWO_WEEK_LOAD_FLAG
+    return {
+        "runner": runner.name,
+        "date": day.isoformat(),
+        "pain_trend": pain_trend,
+        "pain_change": outcomes.pain_change(intake["pain"]["now"], recent),
+        "odi": odi,
+        "odi_change": outcomes.odi_change(baseline_odi, latest_odi),
+        "endurance": endurance,
+        "psfs": psfs,
+        "adherence": {
+            "weeks": adherence,
+            "weeks_in_a_row": streak,
+            "sessions_total": sum(r["sessions"] for r in adherence),
+        },
+        "running": volume,
+        "episodes": [e.as_dict() for e in state.episodes],
+    }
+
+
+def program_minutes(program, day: dt.date) -> int:
+    """Minutes of the session a log stands for: trunk load is effort × minutes (session RPE)."""
+    session = program.sessions_by_date.get(day.isoformat())
+    return session["minutes"] if session else program.plan["maintenance"]["minutes"]

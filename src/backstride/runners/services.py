@@ -1,0 +1,224 @@
+"""Use cases that write: each one a single transaction, followed by a fresh adaptation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from backstride.core.errors import InputError
+from backstride.core.tracking.state import ProgramState
+
+if TYPE_CHECKING:  # the validation models are only needed on the write path
+    from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
+
+from . import models as m
+from .program import state_for
+
+RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
+
+
+class NoPlan(InputError):
+    pass
+
+
+def start_runner(data: dict) -> tuple[m.Runner, dict]:
+    """Assess an intake and store the runner, the assessment and (when clear) the plan."""
+    from backstride.core.assessment import assess
+    from backstride.core.intake import parse_intake
+
+    intake = parse_intake(data)
+    result = assess(intake)
+    with transaction.atomic():
+        runner = m.Runner.objects.create(
+            name=intake.runner.name, age=intake.runner.age, sex=intake.runner.sex, units=intake.runner.units
+        )
+        assessment = m.Assessment.objects.create(
+            runner=runner,
+            intake=intake.model_dump(mode="json"),
+            screening_status=result["screening"]["status"],
+            result={k: v for k, v in result.items() if k != "plan"},
+        )
+        if result["plan"] is not None:
+            store_plan(runner, assessment, result["plan"])
+            recompute(runner, intake.start_date)
+    return runner, result
+
+
+def store_plan(runner: m.Runner, assessment: m.Assessment, plan: dict) -> m.Plan:
+    runner.plans.filter(active=True).update(active=False)
+    stored = m.Plan.objects.create(
+        runner=runner, assessment=assessment, start_date=plan["start_date"], end_date=plan["end_date"], data=plan
+    )
+    sessions, exercises = [], []
+    for week in plan["weeks"]:
+        for s in week["sessions"]:
+            session = m.PlannedSession(
+                plan=stored,
+                date=s["date"],
+                week=week["number"],
+                phase=week["phase"],
+                kind=s["kind"],
+                minutes=s["minutes"],
+                hard=s["hard"],
+            )
+            sessions.append(session)
+            exercises.append(
+                [
+                    m.PrescribedExercise(
+                        order=i,
+                        slot=e["slot"],
+                        slug=e["slug"],
+                        sets=e["sets"],
+                        reps=e.get("reps"),
+                        hold_seconds=e.get("hold_seconds"),
+                        minutes=e.get("minutes"),
+                        metres=e.get("metres"),
+                        per_side=e["per_side"],
+                        dosage_step=e["dosage_step"],
+                    )
+                    for i, e in enumerate(s["exercises"])
+                ]
+            )
+    m.PlannedSession.objects.bulk_create(sessions)
+    for session, items in zip(sessions, exercises, strict=True):
+        for item in items:
+            item.session = session
+    m.PrescribedExercise.objects.bulk_create([e for items in exercises for e in items])
+    return stored
+
+
+def active_plan(runner: m.Runner) -> m.Plan:
+    plan = runner.current_plan
+    if plan is None:
+        status = runner.assessments.values_list("screening_status", flat=True).first()
+        raise NoPlan("runner", f"{runner.name} has no plan (screening: {status}); a clinician must clear it first")
+    return plan
+
+
+def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
+    """Replay the history, then store new decisions, episodes and nudges and the latest state."""
+    plan = active_plan(runner)
+    _, _, state = state_for(runner, plan, day)
+    m.Decision.objects.bulk_create(
+        [
+            m.Decision(runner=runner, date=d.date, target=d.target, kind=d.kind, reason=d.reason, details=d.details)
+            for d in state.decisions
+        ],
+        ignore_conflicts=True,
+    )
+    for e in state.episodes:
+        m.Episode.objects.update_or_create(
+            runner=runner, kind=e.kind, start=e.start, defaults={"end": e.end, "reason": e.reason, "details": e.details}
+        )
+    m.Nudge.objects.bulk_create(
+        [m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message) for n in state.nudges],
+        ignore_conflicts=True,
+    )
+    runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]]}
+    runner.state_as_of = day
+    runner.save(update_fields=["state", "state_as_of"])
+    return state
+
+
+def _as_of(runner: m.Runner, day: dt.date) -> dt.date:
+    return max(day, runner.state_as_of or day)
+
+
+def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:
+    active_plan(runner)
+    with transaction.atomic():
+        entry = m.SessionLog.objects.create(
+            runner=runner,
+            date=log.date,
+            pain_before=log.pain_before,
+            pain_during=log.pain_during,
+            pain_after=log.pain_after,
+            effort=log.effort,
+            as_planned=log.as_planned or not log.exercises,
+            note=log.note,
+        )
+        m.ExerciseLog.objects.bulk_create(
+            [
+                m.ExerciseLog(
+                    session_log=entry,
+                    slug=e.slug,
+                    completed=e.completed,
+                    sets=e.sets,
+                    reps=e.reps,
+                    hold_seconds=e.hold_seconds,
+                    pain=e.pain,
+                )
+                for e in log.exercises
+            ]
+        )
+        return recompute(runner, _as_of(runner, log.date))
+
+
+def red_flags_due(runner: m.Runner, day: dt.date) -> bool:
+    """True when a week has passed since the questions were last answered (or since the start)."""
+    plan = active_plan(runner)
+    last = (
+        m.CheckIn.objects.filter(runner=runner, date__lte=day)
+        .exclude(red_flags=None)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    since = last or plan.start_date
+    return (day - since).days >= RED_FLAG_INTERVAL_DAYS
+
+
+def checkin(runner: m.Runner, data: CheckInInput) -> ProgramState:
+    from backstride.core.screening import RedFlagAnswers, screen
+
+    active_plan(runner)
+    if red_flags_due(runner, data.date) and data.red_flags is None:
+        raise InputError("red_flags", "the weekly red-flag questions are due: answer them with this check-in")
+    status = ""
+    if data.red_flags is not None:
+        status = screen(RedFlagAnswers(flags=data.red_flags.model_dump(), age=runner.age)).status
+    with transaction.atomic():
+        if m.CheckIn.objects.filter(runner=runner, date=data.date).exists():
+            raise InputError("date", f"there is already a check-in for {data.date.isoformat()}")
+        m.CheckIn.objects.create(
+            runner=runner,
+            date=data.date,
+            pain=data.pain,
+            stiffness=data.stiffness,
+            leg_symptoms=data.leg_symptoms,
+            red_flags=data.red_flags.model_dump() if data.red_flags else None,
+            red_flag_status=status,
+        )
+        return recompute(runner, _as_of(runner, data.date))
+
+
+def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
+    active_plan(runner)
+    with transaction.atomic():
+        m.RunLog.objects.create(
+            runner=runner,
+            date=data.date,
+            km=data.km,
+            minutes=data.minutes,
+            pain_during=data.pain_during,
+            pain_after=data.pain_after,
+        )
+        return recompute(runner, _as_of(runner, data.date))
+
+
+def record_outcome(runner: m.Runner, kind: str, day: dt.date, value: float | None, data: dict) -> m.OutcomeMeasure:
+    with transaction.atomic():
+        return m.OutcomeMeasure.objects.create(runner=runner, kind=kind, date=day, value=value, data=data)
+
+
+def clear_referral(runner: m.Runner, day: dt.date, note: str) -> ProgramState:
+    if not note.strip():
+        raise InputError("note", "say who cleared the referral and when")
+    with transaction.atomic():
+        m.Clearance.objects.create(runner=runner, date=day, note=note.strip())
+        return recompute(runner, _as_of(runner, day))
+
+
+__all__ = ["checkin", "clear_referral", "log_run", "log_session", "record_outcome", "start_runner"]
