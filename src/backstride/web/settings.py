@@ -1,7 +1,7 @@
 """Django settings, read from the environment with safe defaults for the embedded mode.
 
-The default database is one SQLite file in the user's data folder; DATABASE_URL
-(for example postgres://user@host/db) or BACKSTRIDE_DB (a file path) override it.
+The default database is one SQLite file in the user's data folder; BACKSTRIDE_DB (a file
+path) or DATABASE_URL (for example postgres://user@host/db) override it.
 """
 
 from __future__ import annotations
@@ -37,17 +37,19 @@ WSGI_APPLICATION = "backstride.web.wsgi.application"
 
 
 def database_config() -> dict:
+    """BACKSTRIDE_DB (an SQLite file) wins, then DATABASE_URL, then the embedded file."""
+    path = os.environ.get("BACKSTRIDE_DB")
     url = os.environ.get("DATABASE_URL")
-    if url:
+    if url and not path:
         return dj_database_url.parse(url, conn_max_age=60)
-    path = Path(os.environ.get("BACKSTRIDE_DB") or DATA_DIR / "backstride.sqlite3")
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(path),
+        "NAME": str(Path(path or DATA_DIR / "backstride.sqlite3")),
         "OPTIONS": {
-            # WAL lets readers and one writer work at once; the timeout waits for a lock.
+            # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at the
+            # start of a transaction, and the timeout waits for it instead of failing at once.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "timeout": 20,
+            "timeout": 30,
             "transaction_mode": "IMMEDIATE",
         },
     }

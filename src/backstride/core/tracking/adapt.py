@@ -34,6 +34,15 @@ from .resolve import Program
 from .state import ProgramState, Referral
 from .thresholds import DEFAULT, Thresholds
 
+FULL_DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
 BASELINE_WINDOW = 7  # check-ins used for the rolling morning baseline
 BASELINE_MIN_CHECKINS = 3
 ONE_DAY = dt.timedelta(days=1)
@@ -58,6 +67,7 @@ class Replay:
         self.pending: list[tuple[SessionReport, dict]] = []
         self.pending_runs: list[RunReport] = []
         self.state: ProgramState | None = None
+        self.run_week: dict = {"worst": None, "morning_up": False}  # this plan week's runs, as judged
 
     # -- helpers -------------------------------------------------------------------------
     def decide(self, day, target, kind, reason, **details) -> None:
@@ -181,7 +191,10 @@ class Replay:
         logged = any(self.sessions.get(day - dt.timedelta(days=d)) for d in range(1, 8))
         if not logged:
             self.decide(day, "program", HOLD, "No session logged last week: your doses wait for you where they were.")
+        week = self.p.week_of(day)
         for slot in self.p.ladders:
+            if not self.p.planned_in(slot, week):
+                continue
             ceiling = self.p.ceiling(slot, day)
             pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day - ONE_DAY))
             if pos >= ceiling:
@@ -257,6 +270,8 @@ class Replay:
             pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
             s.positions[slot] = max(pos - 1, 0)
             s.good_streak[slot] = 0
+            self.ready[slot] = False
+            self.last_reason[slot] = "starting again one step lower after the flare-up"
         if self.walk_run_mode(day):
             s.run_stage, s.runs_at_stage = max(s.run_stage - 1, 0), 0
         else:
@@ -426,7 +441,11 @@ class Replay:
     def evaluate_run(self, day, run: RunReport, checkin, baseline) -> None:
         s, t = self.state, self.t
         if not self.walk_run_mode(day):
-            return  # volume is judged per week, in week_end
+            # volume is judged once a week, in week_end, from what each run showed at the time
+            week = self.run_week
+            week["worst"] = max(week["worst"] or 0, run.pain_during)
+            week["morning_up"] |= checkin is not None and checkin.pain > baseline and not s.in_flare(day)
+            return
         when = f"{day_name(run.date)}'s run"
         stage = WALK_RUN_STAGES[s.run_stage]
         if run.pain_during > t.acceptable_pain or (checkin is not None and checkin.pain > baseline):
@@ -463,25 +482,21 @@ class Replay:
             return
         week = self.p.week_of(day)
         self.weekly_pain_trend(day)
-        if not self.walk_run_mode(day) and not s.in_flare(day):
-            runs = [r for d in range(7) for r in self.runs.get(day - dt.timedelta(days=d), [])]
-            if runs:
-                worst = max(r.pain_during for r in runs)
-                mornings = [self.checkins.get(r.date + ONE_DAY) for r in runs]
-                up = any(c is not None and c.pain > self.baseline() for c in mornings)
-                if worst > t.acceptable_pain or up:
-                    self.step_back_running(
-                        day,
-                        f"pain up to {worst}/10 on this week's runs"
-                        if worst > t.acceptable_pain
-                        else "a morning after a run was worse",
-                    )
-                elif worst > t.safe_pain:
-                    self.decide(day, "running", HOLD, f"Running volume held: pain up to {worst}/10 on this week's runs")
-                else:
-                    new = min(s.run_pos + 1, week)
-                    if new > s.run_pos:
-                        s.run_pos = new
+        judged, self.run_week = self.run_week, {"worst": None, "morning_up": False}
+        flared = any(e.kind == "flare_up" and (day - e.start).days < 7 for e in s.episodes)
+        if not self.walk_run_mode(day) and not flared and judged["worst"] is not None:
+            worst = judged["worst"]
+            if worst > t.acceptable_pain or judged["morning_up"]:
+                self.step_back_running(
+                    day,
+                    f"pain up to {worst}/10 on this week's runs"
+                    if worst > t.acceptable_pain
+                    else "a morning after a run was worse",
+                )
+            elif worst > t.safe_pain:
+                self.decide(day, "running", HOLD, f"Running volume held: pain up to {worst}/10 on this week's runs")
+            else:
+                s.run_pos = min(s.run_pos + 1, week)
         if week > self.p.weeks:
             self.maintenance_week(day)
 
@@ -504,7 +519,7 @@ class Replay:
             week = self.p.week_of(day)
             message = (
                 f"No core session in week {week}. One session a week keeps the protection going: "
-                f"your next one is on {self.p.maintenance_day}."
+                f"your next one is on {FULL_DAY_NAMES[self.p.maintenance_day]}."
             )
             s.nudges.append(Nudge(day, "missed_core_week", message))
             self.decide(day, "program", NUDGE, message, week=week)

@@ -49,6 +49,9 @@ class Program:
                 return index_of(ladder, self._planned[n][slot])
         return index_of(ladder, next(r[slot] for r in self._planned.values() if slot in r))
 
+    def planned_in(self, slot: str, week: int) -> bool:
+        return slot in self._planned.get(week, {})
+
     def first_planned(self, slot: str) -> int:
         return self.planned_seq[slot][0] if self.planned_seq.get(slot) else 0
 

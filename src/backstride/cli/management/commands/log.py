@@ -88,6 +88,11 @@ class Command(BackstrideCommand):
                 raise InputError("--file", "give a session log file, or use --as-planned with --pain-during")
             if options["pain_during"] is None:
                 raise InputError("--pain-during", "is required with --as-planned (0-10)")
+            from backstride.core.questionnaires.pain_scale import check_pain
+
+            for name in ("pain_during", "pain_before", "pain_after", "effort"):
+                if options[name] is not None:
+                    check_pain(options[name], "--" + name.replace("_", "-"))
             during = options["pain_during"]
             data = {
                 "date": parse_date(options["date"]).isoformat(),
