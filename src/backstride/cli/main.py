@@ -59,11 +59,14 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_db_option(args)
     import django
-    from django.core.management import ManagementUtility
 
-    django.setup()
+    # No URL prefix is needed on the command line; skipping it spares importing the URL machinery.
+    django.setup(set_prefix=False)
+    from django.core.management import load_command_class
+
+    name = args[0].replace("-", "_")
     try:
-        ManagementUtility(["backstride", args[0].replace("-", "_"), *args[1:]]).execute()
+        load_command_class("backstride.cli", name).run_from_argv(["backstride", name, *args[1:]])
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     return 0

@@ -506,6 +506,8 @@ class Replay:
         last = [c.pain for d in range(7, 14) if (c := self.checkins.get(day - dt.timedelta(days=d)))]
         if min(len(this), len(last)) < t.min_checkins_for_weekly_trend or self.state.in_flare(day):
             return
+        if any(e.kind == "flare_up" and (day - e.start).days < 14 for e in self.state.episodes):
+            return  # a flare-up in these two weeks was handled already; its mornings would count twice
         now, before = statistics.mean(this), statistics.mean(last)
         if now - before >= t.weekly_rise:
             self.step_back_all(
