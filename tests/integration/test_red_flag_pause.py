@@ -70,3 +70,26 @@ def test_starting_with_a_red_flag_stores_the_assessment_but_no_plan(capsys, tmp_
     assert Runner.objects.count() == 1 and Assessment.objects.count() == 1 and Plan.objects.count() == 0
     err = cli(capsys, "today", expect=2)["stderr"]
     assert "has no plan (screening: refer_emergency)" in err
+
+
+def test_a_reassessment_keeps_the_earlier_assessment_and_plan_as_history(capsys, started, tmp_path, sam):
+    from backstride.runners.models import Assessment, Plan
+
+    sam["pain"]["now"] = 1
+    sam["start_date"] = "2027-01-04"
+    path = tmp_path / "again.json"
+    path.write_text(json.dumps(sam))
+    cli(capsys, "start", "--answers", str(path), "--runner", "Sam Rivera")
+    assert Assessment.objects.count() == 2
+    assert list(Plan.objects.order_by("id").values_list("active", flat=True)) == [False, True]
+    assert cli(capsys, "today", "--date", "2027-01-04")["week"] == 1
+
+
+def test_the_weekly_questions_are_asked_on_screen_when_a_person_is_there(capsys, started, monkeypatch):
+    import sys
+
+    answers = iter(["n"] * 4 + ["maybe", "y"] + ["n"] * 9)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda: next(answers))
+    result = cli(capsys, "checkin", "--date", (started + dt.timedelta(days=7)).isoformat(), "--pain", "3")
+    assert result["paused"]["status"] == "refer_emergency"  # leg weakness getting worse

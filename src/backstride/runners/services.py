@@ -23,17 +23,25 @@ class NoPlan(InputError):
     pass
 
 
-def start_runner(data: dict) -> tuple[m.Runner, dict]:
-    """Assess an intake and store the runner, the assessment and (when clear) the plan."""
+def start_runner(data: dict, runner: m.Runner | None = None) -> tuple[m.Runner, dict]:
+    """Assess an intake and store the runner, the assessment and (when clear) the plan.
+
+    With an existing runner, the new assessment joins their history and its plan replaces
+    the active one; earlier assessments and plans stay stored.
+    """
     from backstride.core.assessment import assess
     from backstride.core.intake import parse_intake
 
     intake = parse_intake(data)
     result = assess(intake)
     with transaction.atomic():
-        runner = m.Runner.objects.create(
-            name=intake.runner.name, age=intake.runner.age, sex=intake.runner.sex, units=intake.runner.units
-        )
+        if runner is None:
+            runner = m.Runner.objects.create(
+                name=intake.runner.name, age=intake.runner.age, sex=intake.runner.sex, units=intake.runner.units
+            )
+        else:
+            runner.age, runner.units = intake.runner.age, intake.runner.units
+            runner.save(update_fields=["age", "units"])
         assessment = m.Assessment.objects.create(
             runner=runner,
             intake=intake.model_dump(mode="json"),
@@ -43,6 +51,8 @@ def start_runner(data: dict) -> tuple[m.Runner, dict]:
         if result["plan"] is not None:
             store_plan(runner, assessment, result["plan"])
             recompute(runner, intake.start_date)
+        else:
+            runner.plans.filter(active=True).update(active=False)
     return runner, result
 
 

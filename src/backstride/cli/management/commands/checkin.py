@@ -106,13 +106,16 @@ class Command(BackstrideCommand):
                 "the weekly red-flag questions are due: answer them with --red-flags FILE, "
                 "--no-red-flags, or --flag NAME for each yes",
             )
-        self.stdout.write("This week's safety questions (y/n):")
+        # Questions go to standard error so that --json output stays clean on standard output.
+        sys.stderr.write("This week's safety questions (y/n):\n")
         answers = {}
         for key, question in QUESTIONS.items():
             while True:
-                reply = input(f"  {question} ").strip().lower()
+                sys.stderr.write(f"  {question} ")
+                sys.stderr.flush()
+                reply = input().strip().lower()
                 if reply in ("y", "yes", "n", "no"):
                     answers[key] = reply.startswith("y")
                     break
-                self.stdout.write("  Please answer y or n.")
+                sys.stderr.write("  Please answer y or n.\n")
         return answers

@@ -11,6 +11,10 @@ class Command(BackstrideCommand):
     def add_arguments(self, parser):
         parser.add_argument("--answers", required=True, metavar="FILE", help="the intake file (JSON)")
         self.add_db_arguments(parser, runner=False)
+        parser.add_argument(
+            "--runner", metavar="R",
+            help="re-assess this existing runner (number or name): a new assessment and plan join their history",
+        )
         self.add_json_argument(parser)
 
     def handle(self, *args, **options):
@@ -30,7 +34,12 @@ class Command(BackstrideCommand):
             ) from None
         parse_intake(data)  # validate before touching the database: bad input stores nothing
         ensure_database()
-        runner, result = start_runner(data)
+        existing = None
+        if options["runner"]:
+            from backstride.cli.db import pick_runner
+
+            existing = pick_runner(options["runner"])
+        runner, result = start_runner(data, existing)
         if options["json"]:
             self.print_json({"runner_id": runner.id} | result)
         else:
