@@ -8,7 +8,7 @@ from pathlib import Path
 
 from backstride.core.errors import InputError
 
-RUNNERS_APP = "runners"
+OUR_APPS = ("runners", "accounts", "clinic")
 
 
 def apply_db_option(argv: list[str]) -> None:
@@ -36,12 +36,12 @@ def ensure_database() -> None:
     db = settings.DATABASES["default"]
     if db["ENGINE"].endswith("sqlite3"):
         Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    migrations = Path(__file__).resolve().parent.parent / RUNNERS_APP / "migrations"
-    on_disk = {p.stem for p in migrations.glob("[0-9]*.py")}
+    package = Path(__file__).resolve().parent.parent
+    on_disk = {(app, p.stem) for app in OUR_APPS for p in (package / app / "migrations").glob("[0-9]*.py")}
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT name FROM django_migrations WHERE app = %s", [RUNNERS_APP])
-            applied = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT app, name FROM django_migrations")
+            applied = {(app, name) for app, name in cursor.fetchall()}
     except DatabaseError:
         applied = set()
     if not on_disk <= applied:

@@ -209,3 +209,23 @@ class Nudge(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         constraints = [models.UniqueConstraint(fields=["runner", "date", "kind"], name="one_nudge_key")]
+
+
+class Adjustment(models.Model):
+    """A clinician's change to a runner's plan, honoured by the adaptation from its date on."""
+
+    SWAP, DOSAGE, HOLD_PHASE, ADVANCE_PHASE = "swap", "dosage", "hold_phase", "advance_phase"
+    KINDS = [(SWAP, "Swap an exercise"), (DOSAGE, "Change a dosage"), (HOLD_PHASE, "Hold the phase a week"),
+             (ADVANCE_PHASE, "Advance a week")]
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="adjustments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    date = models.DateField()
+    kind = models.CharField(max_length=16, choices=KINDS)
+    slot = models.CharField(max_length=32, blank=True)
+    slug = models.SlugField(max_length=80, blank=True)
+    dosage_step = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]

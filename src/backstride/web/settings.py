@@ -20,17 +20,132 @@ SECRET_KEY = os.environ.get("BACKSTRIDE_SECRET_KEY", DEV_SECRET_KEY)
 DEBUG = os.environ.get("BACKSTRIDE_DEBUG", "") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
+PRODUCTION = os.environ.get("BACKSTRIDE_ENV") == "production"
+HTTPS = PRODUCTION or os.environ.get("BACKSTRIDE_HTTPS") == "1"
+
 INSTALLED_APPS = [
-    "django.contrib.contenttypes",
+    "django.contrib.admin",
     "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "axes",
     "backstride.runners",
+    "backstride.accounts",
+    "backstride.clinic",
+    "backstride.pages",
     "backstride.cli",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    }
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # login throttling first
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling: five failures for a username from one address lock it for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("BACKSTRIDE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+
+EMAIL_BACKEND = os.environ.get("BACKSTRIDE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("BACKSTRIDE_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("BACKSTRIDE_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("BACKSTRIDE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BACKSTRIDE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("BACKSTRIDE_EMAIL_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("BACKSTRIDE_FROM_EMAIL", "backstride <noreply@localhost>")
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("BACKSTRIDE_STATIC_ROOT") or DATA_DIR / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # serve straight from the apps too, so `serve` needs no collectstatic step
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = HTTPS and os.environ.get("BACKSTRIDE_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("BACKSTRIDE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Content security policy: only our own scripts and styles; charts are inline SVG.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
+}
 
 ROOT_URLCONF = "backstride.web.urls"
 WSGI_APPLICATION = "backstride.web.wsgi.application"
@@ -59,11 +174,15 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("BACKSTRIDE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
-if not DEBUG and SECRET_KEY == DEV_SECRET_KEY and os.environ.get("BACKSTRIDE_ENV") == "production":
+if PRODUCTION and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("Set BACKSTRIDE_SECRET_KEY: production refuses the default secret key.")
+    raise ImproperlyConfigured(
+        "Set BACKSTRIDE_SECRET_KEY to a long random value: production refuses the default secret key."
+    )

@@ -1,0 +1,1 @@
+"""Accounts: sign-up, roles (runner, clinician) and personal API tokens."""

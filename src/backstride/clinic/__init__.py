@@ -1,0 +1,1 @@
+"""Clinicians' side: links to runners, invitations, the roster and the audit trail."""

@@ -1,0 +1,49 @@
+"""Which clinician sees which runner, how runners join, and who looked at or changed what."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from backstride.accounts.models import Clinician
+from backstride.runners.models import Runner
+
+
+class CareLink(models.Model):
+    clinician = models.ForeignKey(Clinician, on_delete=models.CASCADE, related_name="links")
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="care_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["clinician", "runner"], name="one_link_per_pair")]
+
+
+def new_code() -> str:
+    return secrets.token_urlsafe(9)
+
+
+class Invite(models.Model):
+    clinician = models.ForeignKey(Clinician, on_delete=models.CASCADE, related_name="invites")
+    code = models.CharField(max_length=32, unique=True, default=new_code)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_by = models.ForeignKey(Runner, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class AuditEvent(models.Model):
+    """Who viewed or changed what: written for every clinician view and change of a runner's data."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    runner = models.ForeignKey(Runner, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_events")
+    action = models.CharField(max_length=40)
+    detail = models.JSONField(default=dict)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["runner", "-at"])]

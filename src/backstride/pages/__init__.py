@@ -1,0 +1,1 @@
+"""The web pages for runners and clinicians (server-rendered, htmx for partial updates)."""
