@@ -225,3 +225,37 @@ def test_thresholds_are_settings_with_defaults_from_the_clinical_rules():
 def test_the_replay_is_deterministic(program):
     args = ([session(0, 2), session(2, 4)], mornings({1: 3, 3: 4, 5: 6, 6: 6}))
     assert run(program, 10, *args).as_dict() == run(program, 10, *args).as_dict()
+
+
+def adjusted(sam, *adjustments) -> Program:
+    from backstride.core.tracking.events import PlanAdjustment  # noqa: F401
+
+    base = program_for(sam)
+    return Program(base.plan, base.ladders, base.library, adjustments)
+
+
+def test_a_clinicians_swap_replaces_the_exercise_from_its_date_with_the_reason(sam):
+    from backstride.core.tracking.events import PlanAdjustment
+
+    swap = PlanAdjustment(day(2), "swap", "Easier on the wrists for now", "plank", "dead-bug", 1, "Dr Lee")
+    program = adjusted(sam, swap)
+    state = run(program, 2)
+    before = program.session_for(day(0), state)
+    after = program.session_for(day(2), state)
+    assert next(e for e in before["exercises"] if e["slot"] == "plank")["slug"] == "kneeling-plank"
+    plank = next(e for e in after["exercises"] if e["slot"] == "plank")
+    assert (plank["slug"], plank["dosage_step"]) == ("dead-bug", 2)
+    assert plank["planned"]["slug"] == "kneeling-plank"
+    reason = [d.reason for d in state.decisions if d.kind == "adjusted"]
+    assert reason == ["Dr Lee swapped in Dead Bug at 1 × 6 reps: Easier on the wrists for now"]
+
+
+def test_holding_a_phase_repeats_the_week_and_advancing_moves_to_the_next_phase(sam):
+    from backstride.core.tracking.events import PlanAdjustment
+
+    held = adjusted(sam, PlanAdjustment(day(9), "hold_phase", "Let it settle"))
+    assert [held.week_of(day(n)) for n in (9, 14, 21)] == [2, 2, 3]
+    advanced = adjusted(sam, PlanAdjustment(day(15), "advance_phase", "Moving well"))
+    assert [advanced.week_of(day(n)) for n in (15, 21, 28)] == [3, 5, 6]
+    state = run(advanced, 21)
+    assert advanced.session_for(day(21), state)["exercises"]

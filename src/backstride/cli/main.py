@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     apply_db_option(args)
     # The web commands need every app; the data commands start faster with only their own.
     full = args[0] in WEB_COMMANDS
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings" if full else "backstride.web.settings_cli")
+    os.environ.setdefault(
+        "DJANGO_SETTINGS_MODULE", "backstride.web.settings" if full else "backstride.web.settings_cli"
+    )
     _setup_django()
     from django.core.management import load_command_class
 

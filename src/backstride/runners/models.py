@@ -215,8 +215,12 @@ class Adjustment(models.Model):
     """A clinician's change to a runner's plan, honoured by the adaptation from its date on."""
 
     SWAP, DOSAGE, HOLD_PHASE, ADVANCE_PHASE = "swap", "dosage", "hold_phase", "advance_phase"
-    KINDS = [(SWAP, "Swap an exercise"), (DOSAGE, "Change a dosage"), (HOLD_PHASE, "Hold the phase a week"),
-             (ADVANCE_PHASE, "Advance a week")]
+    KINDS = [
+        (SWAP, "Swap an exercise"),
+        (DOSAGE, "Change a dosage"),
+        (HOLD_PHASE, "Hold the phase a week"),
+        (ADVANCE_PHASE, "Advance a week"),
+    ]
     runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="adjustments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     date = models.DateField()

@@ -11,7 +11,7 @@ INSTALLED_APPS = [
     app
     for app in INSTALLED_APPS
     if app in ("django.contrib.contenttypes", "django.contrib.auth")
-    or app.startswith("backstride.") and app != "backstride.pages"
+    or (app.startswith("backstride.") and app != "backstride.pages")
 ]
 MIDDLEWARE: list[str] = []
 # Django's default logging adds a mail-the-admins handler that imports the whole view layer;

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
 from .decisions import (
+    ADJUSTED,
     FLARE_OVER,
     FLARE_UP,
     HOLD,
@@ -142,7 +143,31 @@ class Replay:
         self.state.baseline = self.baseline()
         return self.state
 
+    def adjustments_on(self, day: dt.date) -> None:
+        for a in self.p.adjustments:
+            if a.date != day:
+                continue
+            if a.kind in ("swap", "dosage"):
+                ex = self.p.library[a.slug]
+                dose = dose_words(ex.dosage.steps[min(a.dosage_step, len(ex.dosage.steps) - 1)].values())
+                what = f"{ex.name} at {dose}"
+                verb = "swapped in" if a.kind == "swap" else "set the dose to"
+                self.decide(
+                    day,
+                    a.slot,
+                    ADJUSTED,
+                    f"{_first_upper(a.author)} {verb} {what}: {a.note}",
+                    slug=a.slug,
+                    dosage_step=a.dosage_step,
+                )
+            else:
+                verb = (
+                    "holds this phase for another week" if a.kind == "hold_phase" else "moves you on to the next phase"
+                )
+                self.decide(day, "program", ADJUSTED, f"{_first_upper(a.author)} {verb}: {a.note}")
+
     def morning(self, day: dt.date) -> None:
+        self.adjustments_on(day)
         s = self.state
         if day in self.clearances and s.paused:
             note = self.clearances[day].note
@@ -525,6 +550,10 @@ class Replay:
             )
             s.nudges.append(Nudge(day, "missed_core_week", message))
             self.decide(day, "program", NUDGE, message, week=week)
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def replay(program: Program, history: History, today: dt.date, thresholds: Thresholds = DEFAULT) -> ProgramState:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 PROGRESS, HOLD, STEP_BACK = "progress", "hold", "step_back"
 FLARE_UP, FLARE_OVER, PAUSE, RESUME = "flare_up", "flare_over", "pause", "resume"
 RECURRENCE, NUDGE, REVIEW = "recurrence", "nudge", "review"
+ADJUSTED = "adjusted"  # a clinician changed the plan
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,19 @@ class Clearance:
 
 
 @dataclass(frozen=True)
+class PlanAdjustment:
+    """A clinician's change: swap an exercise or set its dosage in a slot, or hold / advance a phase."""
+
+    date: dt.date
+    kind: str  # swap, dosage, hold_phase, advance_phase
+    note: str
+    slot: str = ""
+    slug: str = ""
+    dosage_step: int = 0  # 0-based rung of the exercise's dosage ladder
+    author: str = "your clinician"
+
+
+@dataclass(frozen=True)
 class History:
     sessions: tuple[SessionReport, ...] = ()
     checkins: tuple[CheckInReport, ...] = ()

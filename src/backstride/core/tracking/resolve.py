@@ -17,7 +17,7 @@ REENTRY_PHASE = "stabilise"
 class Program:
     """A plan plus its ladders: answers 'which rung does this slot use on this day'."""
 
-    def __init__(self, plan: dict, ladders: dict[str, list[Rung]], library: Library):
+    def __init__(self, plan: dict, ladders: dict[str, list[Rung]], library: Library, adjustments=()):
         self.plan = plan
         self.ladders = ladders
         self.library = library
@@ -36,9 +36,35 @@ class Program:
         reentry_week = next((w for w in plan["weeks"] if w["phase"] == REENTRY_PHASE), plan["weeks"][0])
         self.reentry_slots = [e["slot"] for e in main_session_exercises(reentry_week)]
         self.settle = [e for e in main_session_exercises(plan["weeks"][0]) if e["slot"] in SETTLE_SLOTS]
+        self.adjustments = tuple(sorted(adjustments, key=lambda a: a.date))
+        self.overrides: dict[str, list[tuple[dt.date, Rung]]] = {}
+        self.shifts: list[tuple[dt.date, int]] = []
+        for a in self.adjustments:
+            if a.kind in ("swap", "dosage"):
+                self.overrides.setdefault(a.slot, []).append((a.date, Rung(a.slug, a.dosage_step)))
+            elif a.kind in ("hold_phase", "advance_phase"):
+                self._add_shift(a)
+
+    def _add_shift(self, a) -> None:
+        """Hold: the current week is done once more. Advance: next week starts the next phase."""
+        start_next = self.start + dt.timedelta(weeks=(a.date - self.start).days // 7 + 1)
+        week = self.week_of(a.date)
+        if a.kind == "hold_phase":
+            self.shifts.append((start_next, -1))
+            return
+        phases = [w["phase"] for w in self.plan["weeks"]]
+        current = phases[min(max(week, 1), self.weeks) - 1]
+        later = [n for n in range(week + 1, self.weeks + 1) if phases[n - 1] != current]
+        if later:
+            self.shifts.append((start_next, later[0] - (week + 1)))
+
+    def effective(self, day: dt.date) -> dt.date:
+        """The plan date a calendar day stands for, once held or advanced weeks are counted."""
+        weeks = sum(delta for start, delta in self.shifts if start <= day)
+        return day + dt.timedelta(weeks=weeks)
 
     def week_of(self, day: dt.date) -> int:
-        return week_number(self.plan, day)
+        return week_number(self.plan, self.effective(day) if self.shifts else day)
 
     def ceiling(self, slot: str, day: dt.date) -> int:
         """The plan's rung for this slot in the week of the day (the last one after the program)."""
@@ -59,6 +85,9 @@ class Program:
         return next((p for p in self.planned_seq.get(slot, []) if p > pos), None)
 
     def rung_for(self, slot: str, day: dt.date, positions: dict[str, int]) -> Rung:
+        override = [rung for start, rung in self.overrides.get(slot, ()) if start <= day]
+        if override:
+            return override[-1]
         pos = positions.get(slot, self.first_planned(slot))
         return self.ladders[slot][min(pos, self.ceiling(slot, day))]
 
@@ -108,14 +137,17 @@ class Program:
                 if s in self.ladders
             ]
             return self._build(day, "reentry", items, "Re-entry block: the stabilise phase at the level you reached.")
-        if day > self.end:
+        plan_day = self.effective(day) if self.shifts else day
+        if plan_day > self.end:
             if weekday != self.maintenance_day:
                 return None
             items = [(s, self.rung_for(s, day, state.positions)) for s in self.maintenance_slots if s in self.ladders]
             return self._build(day, "maintenance", items, "Your weekly core session, for good.")
-        planned = self.sessions_by_date.get(day.isoformat())
+        planned = self.sessions_by_date.get(plan_day.isoformat())
         if planned is None:
             return None
+        if plan_day != day:
+            planned = planned | {"date": day.isoformat()}
         if planned["kind"] != "trunk_strength":
             return planned | {"note": ""}
         items = [(e["slot"], self.rung_for(e["slot"], day, state.positions)) for e in planned["exercises"]]

@@ -12,7 +12,8 @@ class Command(BackstrideCommand):
         parser.add_argument("--answers", required=True, metavar="FILE", help="the intake file (JSON)")
         self.add_db_arguments(parser, runner=False)
         parser.add_argument(
-            "--runner", metavar="R",
+            "--runner",
+            metavar="R",
             help="re-assess this existing runner (number or name): a new assessment and plan join their history",
         )
         self.add_json_argument(parser)
