@@ -27,6 +27,16 @@ def apply_db_option(argv: list[str]) -> None:
                 os.environ["BACKSTRIDE_DB"] = str(Path(value).expanduser().resolve())
 
 
+def use_demo_database(argv: list[str]) -> None:
+    """The demo keeps to its own file unless a database was named, so it never mixes with real data."""
+    named = any(a == "--db" or a.startswith("--db=") for a in argv)
+    if not named and not os.environ.get("BACKSTRIDE_DB") and not os.environ.get("DATABASE_URL"):
+        from platformdirs import user_data_dir
+
+        folder = Path(os.environ.get("BACKSTRIDE_DATA_DIR") or user_data_dir("backstride", appauthor=False))
+        os.environ["BACKSTRIDE_DB"] = str(folder / "demo.sqlite3")
+
+
 def ensure_database() -> None:
     """Create the SQLite folder and apply any migrations not yet applied (one cheap query when up to date)."""
     from django.conf import settings

@@ -69,9 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from .db import apply_db_option
+    from .db import apply_db_option, use_demo_database
 
     apply_db_option(args)
+    if args[0] == "demo":
+        use_demo_database(args)
     # The web commands need every app; the data commands start faster with only their own.
     full = args[0] in WEB_COMMANDS
     os.environ.setdefault(

@@ -57,14 +57,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
     session = program.session_for(day, state)
     done = any(s.date == day for s in history.sessions)
     checked_in = any(c.date == day for c in history.checkins)
-    recorded: dict[str, list[dt.date]] = {}
-    for kind, d in m.OutcomeMeasure.objects.filter(runner=runner).values_list("kind", "date"):
-        recorded.setdefault(kind, []).append(d)
-    intake = plan.assessment.intake
-    if intake.get("endurance"):
-        recorded.setdefault("endurance", []).append(plan.start_date)
-    has_psfs = bool(intake.get("psfs")) or "psfs" in recorded
-    due = outcomes.due(plan.start_date, day, recorded, has_psfs) if not state.paused else []
+    due = outcomes_due(runner, plan, day, state)
     daily = None
     if 1 <= week <= len(plan.data["weeks"]) and not state.paused and not state.in_flare(day):
         daily = plan.data["weeks"][week - 1]["daily_mobility"]
@@ -86,6 +79,19 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "nudges": [n.as_dict() for n in state.nudges[-3:]],
         "recent_changes": [d.as_dict() for d in state.decisions[-RECENT_DECISIONS:]],
     }
+
+
+def outcomes_due(runner: m.Runner, plan: m.Plan, day: dt.date, state) -> list[dict]:
+    if state.paused:
+        return []
+    recorded: dict[str, list[dt.date]] = {}
+    for kind, d in m.OutcomeMeasure.objects.filter(runner=runner).values_list("kind", "date"):
+        recorded.setdefault(kind, []).append(d)
+    intake = plan.assessment.intake
+    if intake.get("endurance"):
+        recorded.setdefault("endurance", []).append(plan.start_date)
+    has_psfs = bool(intake.get("psfs")) or "psfs" in recorded
+    return outcomes.due(plan.start_date, day, recorded, has_psfs)
 
 
 def _phase(plan: dict, week: int, state, day: dt.date) -> str:

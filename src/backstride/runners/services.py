@@ -109,8 +109,12 @@ def active_plan(runner: m.Runner) -> m.Plan:
 
 def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     """Replay the history, then store new decisions, episodes and nudges and the latest state."""
+    from backstride.core.tracking.attention import attention
+
+    from .reports import outcomes_due
+
     plan = active_plan(runner)
-    _, _, state = state_for(runner, plan, day)
+    program, history, state = state_for(runner, plan, day)
     m.Decision.objects.bulk_create(
         [
             m.Decision(runner=runner, date=d.date, target=d.target, kind=d.kind, reason=d.reason, details=d.details)
@@ -126,7 +130,8 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         [m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message) for n in state.nudges],
         ignore_conflicts=True,
     )
-    runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]]}
+    flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state))
+    runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]], "attention": flags}
     runner.state_as_of = day
     runner.save(update_fields=["state", "state_as_of"])
     return state
@@ -220,7 +225,10 @@ def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
 
 def record_outcome(runner: m.Runner, kind: str, day: dt.date, value: float | None, data: dict) -> m.OutcomeMeasure:
     with transaction.atomic():
-        return m.OutcomeMeasure.objects.create(runner=runner, kind=kind, date=day, value=value, data=data)
+        measure = m.OutcomeMeasure.objects.create(runner=runner, kind=kind, date=day, value=value, data=data)
+        if runner.current_plan is not None:
+            recompute(runner, _as_of(runner, day))
+        return measure
 
 
 def clear_referral(runner: m.Runner, day: dt.date, note: str) -> ProgramState:

@@ -65,6 +65,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "backstride.pages.context.roles",
             ],
         },
     }
@@ -104,7 +105,9 @@ EMAIL_USE_TLS = os.environ.get("BACKSTRIDE_EMAIL_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("BACKSTRIDE_FROM_EMAIL", "backstride <noreply@localhost>")
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("BACKSTRIDE_STATIC_ROOT") or DATA_DIR / "static")
+# Only a production deployment collects static files (BACKSTRIDE_STATIC_ROOT); the embedded server
+# serves them straight from the apps through WhiteNoise's finders.
+STATIC_ROOT = os.environ.get("BACKSTRIDE_STATIC_ROOT") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -1,0 +1,37 @@
+"""What a clinician should look at first, worked out when a runner logs (so the roster only reads)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+from .events import History
+from .state import ProgramState
+
+PAIN_RISE_POINTS = 1.0  # weekly mean morning pain up by a point (the same rule as the adaptation)
+WINDOW = dt.timedelta(days=7)
+
+# Most urgent first; the roster sorts by the first flag a runner has.
+ORDER = ("red_flag", "flare_up", "pain_rising", "sessions_missed", "outcome_due", "no_log")
+
+
+def attention(program, history: History, state: ProgramState, day: dt.date, outcomes_due: list[dict]) -> dict:
+    recent = [c.pain for c in history.checkins if day - WINDOW < c.date <= day]
+    before = [c.pain for c in history.checkins if day - 2 * WINDOW < c.date <= day - WINDOW]
+    rising = bool(recent and before and statistics.mean(recent) - statistics.mean(before) >= PAIN_RISE_POINTS)
+    planned = 0
+    for n in range(1, 8):
+        d = day - dt.timedelta(days=n)
+        session = program.session_for(d, state) if d >= program.start else None
+        planned += session is not None and session["kind"] in ("trunk_strength", "maintenance", "reentry")
+    done = sum(1 for s in history.sessions if day - WINDOW <= s.date < day)
+    dates = [x.date for x in (*history.sessions, *history.checkins, *history.runs)]
+    return {
+        "red_flag": state.paused.status if state.paused else None,
+        "flare_up": state.flare_start.isoformat() if state.flare_start else None,
+        "pain_rising": rising,
+        "sessions_missed": max(planned - done, 0),
+        "outcome_due": [o["kind"] for o in outcomes_due],
+        "last_log": max(dates).isoformat() if dates else None,
+        "mean_morning_pain": round(statistics.mean(recent), 1) if recent else None,
+    }

@@ -1,0 +1,123 @@
+"""Progress charts as matplotlib SVG, embedded as images with a text alternative.
+
+Each chart is an <img> whose source is a data: URI, so the page's content security policy
+(which forbids inline styles) does not apply to the SVG's own styling.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+from django.utils.translation import gettext as _
+
+COLOURS = {"line": "#1f5f8b", "bar": "#2e8b57", "target": "#b03a2e", "grid": "#d0d7de"}
+
+
+def _figure(title: str):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False})
+    fig, ax = plt.subplots(figsize=(6, 2.6), dpi=100)
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
+    return plt, fig, ax
+
+
+def _img(plt, fig, alt: str, name: str) -> str:
+    buffer = io.StringIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    encoded = base64.b64encode(buffer.getvalue().encode()).decode()
+    return (
+        f'<img class="chart" data-chart="{name}" src="data:image/svg+xml;base64,{encoded}" '
+        f'alt="{escape(alt)}" width="600" height="260">'
+    )
+
+
+def pain_trend(progress: dict) -> str:
+    rows = progress["pain_trend"]
+    plt, fig, ax = _figure(_("Morning pain, weekly average (0-10)"))
+    if rows:
+        ax.plot([r["week"] for r in rows], [r["mean_morning_pain"] for r in rows], marker="o", color=COLOURS["line"])
+    ax.set_ylim(0, 10)
+    ax.set_xlabel(_("week"))
+    alt = _("Weekly morning pain: ") + (
+        "; ".join(f"{_('week')} {r['week']}: {r['mean_morning_pain']}" for r in rows) or _("no check-ins yet")
+    )
+    return _img(plt, fig, alt, "pain_trend")
+
+
+def odi(progress: dict) -> str:
+    rows = [r for r in progress["odi"] if r["percent"] is not None]
+    plt, fig, ax = _figure(_("Oswestry disability (%)"))
+    if rows:
+        ax.plot(range(len(rows)), [r["percent"] for r in rows], marker="s", color=COLOURS["line"])
+        ax.set_xticks(range(len(rows)), [r["date"][5:] for r in rows])
+    ax.set_ylim(0, 100)
+    alt = _("Oswestry scores: ") + ("; ".join(f"{r['date']}: {r['percent']} %" for r in rows) or _("none yet"))
+    return _img(plt, fig, alt, "odi")
+
+
+def adherence(progress: dict) -> str:
+    rows = progress["adherence"]["weeks"]
+    plt, fig, ax = _figure(_("Core sessions per week"))
+    if rows:
+        weeks = [r["week"] for r in rows]
+        ax.bar(weeks, [r["sessions"] for r in rows], color=COLOURS["bar"])
+        ax.plot(weeks, [r["planned"] for r in rows], linestyle="--", color=COLOURS["target"])
+    ax.set_xlabel(_("week"))
+    alt = _("Sessions done per week: ") + (
+        "; ".join(f"{_('week')} {r['week']}: {r['sessions']}/{r['planned']}" for r in rows) or _("none yet")
+    )
+    return _img(plt, fig, alt, "adherence")
+
+
+def running(progress: dict) -> str:
+    rows = progress["running"]
+    plt, fig, ax = _figure(_("Running per week (km)"))
+    if rows:
+        ax.bar([r["week"] for r in rows], [r["km"] for r in rows], color=COLOURS["line"])
+    ax.set_xlabel(_("week"))
+    alt = _("Kilometres per week: ") + (
+        "; ".join(f"{_('week')} {r['week']}: {r['km']}" for r in rows) or _("no runs yet")
+    )
+    return _img(plt, fig, alt, "running")
+
+
+def endurance(progress: dict) -> str:
+    rows = progress["endurance"]
+    plt, fig, ax = _figure(_("Trunk endurance holds (seconds)"))
+    labels = [
+        ("flexor_seconds", _("front")),
+        ("extensor_seconds", _("back")),
+        ("side_right_seconds", _("right side")),
+        ("side_left_seconds", _("left side")),
+    ]
+    for key, label in labels:
+        if rows:
+            ax.plot(range(len(rows)), [r[key] for r in rows], marker="o", label=label)
+    if rows:
+        ax.set_xticks(range(len(rows)), [r["date"][5:] for r in rows])
+        ax.legend(loc="upper left", fontsize=8, ncol=4, frameon=False)
+    alt = _("Endurance tests: ") + (
+        "; ".join(f"{r['date']}: " + ", ".join(f"{label} {r[key]:g} s" for key, label in labels) for r in rows)
+        or _("none yet")
+    )
+    return _img(plt, fig, alt, "endurance")
+
+
+def progress_charts(progress: dict) -> dict[str, str]:
+    """name -> <img> markup (safe to insert as HTML) for each chart of a progress view."""
+    return {
+        "pain_trend": pain_trend(progress),
+        "odi": odi(progress),
+        "adherence": adherence(progress),
+        "running": running(progress),
+        "endurance": endurance(progress),
+    }

@@ -1,0 +1,8 @@
+"""Template context every page needs: the user's role."""
+
+from backstride.accounts.roles import clinician_for
+
+
+def roles(request) -> dict:
+    user = getattr(request, "user", None)
+    return {"is_clinician": bool(user and user.is_authenticated and clinician_for(user) is not None)}

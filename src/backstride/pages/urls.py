@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import home, library, logs, onboarding, outcomes, overview, settings, today
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("ping/", home.ping, name="ping"),
+    path("onboarding/", onboarding.onboarding, name="onboarding"),
+    path("today/", today.today, name="today"),
+    path("today/log/", today.log_session, name="log_session"),
+    path("checkin/", logs.checkin, name="checkin"),
+    path("runs/new/", logs.log_run, name="log_run"),
+    path("outcomes/", outcomes.outcomes, name="outcomes"),
+    path("progress/", overview.progress, name="progress"),
+    path("plan/", overview.plan, name="plan"),
+    path("exercises/", library.library, name="library"),
+    path("exercises/<slug:slug>/", library.exercise, name="exercise"),
+    path("settings/", settings.settings_page, name="settings"),
+]

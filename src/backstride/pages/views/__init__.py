@@ -1,0 +1,1 @@
+"""Runner pages, one module per area."""

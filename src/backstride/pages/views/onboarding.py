@@ -1,0 +1,145 @@
+"""The onboarding wizard: red flags first, then the intake, validated exactly like an intake file."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from backstride.accounts.roles import clinician_for, runner_for
+from backstride.core.errors import InputError
+
+from ..onboarding_forms import FIELD_STEP, STEPS
+
+SESSION_KEY = "onboarding"
+
+
+def _step_names() -> list[str]:
+    return [name for name, _title, _form in STEPS]
+
+
+def build_intake(answers: dict) -> dict:
+    """The intake contract (backstride.intake/1) from the wizard's answers."""
+    about, run, week = answers["about"], answers["running"], answers["availability"]
+    startback = {k: v == "yes" for k, v in answers["startback"].items() if k != "bothersomeness"}
+    intake = {
+        "format": "backstride.intake/1",
+        "runner": {"name": about["name"], "age": about["age"], "sex": about["sex"], "units": about["units"]},
+        "start_date": about["start_date"],
+        "red_flags": {k: v for k, v in answers["safety"].items() if k != "walking_changed"}
+        | {"walking_changed": answers["safety"].get("walking_changed", False)},
+        "pain": {
+            "now": about["pain_now"],
+            "worst_last_week": about["pain_worst"],
+            "weeks_since_onset": about["weeks_since_onset"],
+            "previous_episodes": about["previous_episodes"],
+            "pain_below_knee": about["pain_below_knee"] == "yes",
+        },
+        "aggravated_by": about["aggravated_by"],
+        "eased_by": about["eased_by"],
+        "startback": startback | {"bothersomeness": answers["startback"]["bothersomeness"]},
+        "odi": answers["odi"],
+        "running": {
+            "status": run["status"],
+            "runs_per_week": run["runs_per_week"],
+            "weekly_km": run["weekly_km"],
+            "run_days": run["run_days"],
+            "walk_30_min_comfortable": run["walk_30_min_comfortable"] == "yes",
+        },
+        "availability": {
+            "days": week["days"],
+            "minutes_per_session": week["minutes_per_session"],
+            "sessions_per_week": int(week["sessions_per_week"]),
+        },
+        "equipment": week["equipment"],
+    }
+    for key in ("long_run_km", "pain_during_run"):
+        if run.get(key) is not None:
+            intake["running"][key] = run[key]
+    if run.get("long_run_day") and run["long_run_day"] in run["run_days"]:
+        intake["running"]["long_run_day"] = run["long_run_day"]
+    if run.get("race_name") and run.get("race_date") and run.get("race_km"):
+        intake["running"]["goal_race"] = {
+            "name": run["race_name"],
+            "date": run["race_date"],
+            "distance_km": run["race_km"],
+        }
+    return intake
+
+
+def _cleaned(form) -> dict:
+    if hasattr(form, "answers"):
+        return form.answers()
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in form.cleaned_data.items()}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def onboarding(request):
+    from backstride.core.screening import RedFlagAnswers, screen
+
+    if clinician_for(request.user) is not None:
+        return redirect("clinic:roster")
+    answers = request.session.get(SESSION_KEY, {})
+    names = _step_names()
+    step = (
+        request.GET.get("step") or request.POST.get("step") or next((n for n in names if n not in answers), names[-1])
+    )
+    if step not in names:
+        step = names[0]
+    index = names.index(step)
+    _name, title, form_class = STEPS[index]
+    form = form_class(request.POST or None, prefix=step)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        answers[step] = _cleaned(form)
+        request.session[SESSION_KEY] = answers
+        if step == "safety":
+            result = screen(RedFlagAnswers(flags=answers["safety"]))
+            if not result.clear:
+                return render(request, "pages/referral.html", {"screening": result.as_dict()})
+        if index + 1 < len(names):
+            return redirect(f"{request.path}?step={names[index + 1]}")
+        try:
+            runner = finish(request, answers)
+        except InputError as exc:
+            error = f"{exc.field}: {exc.message}"
+            step = FIELD_STEP.get(exc.field.split(".")[0], step)
+            return redirect(f"{request.path}?step={step}&error={exc.field}")
+        request.session.pop(SESSION_KEY, None)
+        return redirect("today" if runner.current_plan else "home")
+    if request.GET.get("error"):
+        error = _("Please check this step: %(field)s") % {"field": request.GET["error"]}
+    return render(
+        request,
+        "pages/onboarding.html",
+        {
+            "form": form,
+            "step": step,
+            "title": title,
+            "number": index + 1,
+            "total": len(names),
+            "error": error,
+            "previous": names[index - 1] if index else None,
+        },
+    )
+
+
+def finish(request, answers: dict):
+    """Assess and store, link the account, and accept a clinician's invite if one came with the sign-up."""
+    from django.db import transaction
+
+    from backstride.clinic.services import accept_invite
+    from backstride.runners.services import start_runner
+
+    intake = build_intake(answers)
+    with transaction.atomic():
+        runner, _result = start_runner(intake, runner_for(request.user))
+        if runner.user_id is None:
+            runner.user = request.user
+            runner.save(update_fields=["user"])
+        code = request.session.pop("invite_code", "")
+        if code:
+            accept_invite(runner, code)
+    return runner
