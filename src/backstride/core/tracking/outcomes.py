@@ -55,7 +55,7 @@ def due(start: dt.date, day: dt.date, recorded: dict[str, list[dt.date]], has_ps
                     "kind": kind,
                     "week": week,
                     "since": opens.isoformat(),
-                    "message": f"Due: {labels[kind]} (week {week}).",
+                    "message": f"Due: {labels[kind]} ({'before you start' if week == 0 else f'week {week}'}).",
                 }
             )
     return items
