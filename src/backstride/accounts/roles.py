@@ -12,17 +12,32 @@ from backstride.runners.models import Runner
 
 from .models import Clinician
 
+RUNNER_BY_USER = (
+    "SELECT id, user_id, name, age, sex, units, created_at, state_as_of, version FROM runners_runner "
+    "WHERE user_id = %s ORDER BY id LIMIT 1"
+)
+
 
 def runner_for(user) -> Runner | None:
     if not user.is_authenticated:
         return None
-    return Runner.objects.filter(user=user).first()
+    # Every runner page asks this first, so it is one plain query; the large state snapshot is
+    # left out (only the roster reads it) and loads on access if ever needed.
+    found = list(Runner.objects.raw(RUNNER_BY_USER, [user.pk]))
+    return found[0] if found else None
 
 
 def clinician_for(user) -> Clinician | None:
     if not user.is_authenticated:
         return None
     return Clinician.objects.filter(user=user).first()
+
+
+def clinician_of(request) -> Clinician | None:
+    """The request's clinician, looked up once per request (pages ask more than once)."""
+    if not hasattr(request, "_clinician_lookup"):
+        request._clinician_lookup = clinician_for(request.user)
+    return request._clinician_lookup
 
 
 def runner_required(view):
@@ -32,10 +47,12 @@ def runner_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        if clinician_for(request.user) is not None:
-            raise PermissionDenied("Runner pages are for runners.")
         runner = runner_for(request.user)
-        if runner is None or (runner.current_plan is None and not runner.assessments.exists()):
+        if runner is None and clinician_of(request) is not None:
+            raise PermissionDenied("Runner pages are for runners.")
+        if runner is not None:
+            request._clinician_lookup = None  # roles are exclusive: a runner is not a clinician
+        if runner is None or (not runner.has_plan and not runner.assessments.exists()):
             return redirect("onboarding")
         request.runner = runner
         return view(request, *args, **kwargs)
@@ -48,7 +65,7 @@ def clinician_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        clinician = clinician_for(request.user)
+        clinician = clinician_of(request)
         if clinician is None:
             raise PermissionDenied("Clinician pages are for clinicians.")
         request.clinician = clinician

@@ -113,7 +113,7 @@ class RunningForm(forms.Form):
     run_days = forms.MultipleChoiceField(
         label=_("Days you run"), choices=DAY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
-    long_run_day = forms.ChoiceField(label=_("Long run day"), choices=[("", _("none"))] + DAY_CHOICES, required=False)
+    long_run_day = forms.ChoiceField(label=_("Long run day"), choices=[("", _("none")), *DAY_CHOICES], required=False)
     walk_30_min_comfortable = forms.ChoiceField(
         label=_("Can you walk for 30 minutes comfortably?"), choices=YES_NO, widget=forms.RadioSelect
     )

@@ -22,13 +22,29 @@ class Runner(models.Model):
     # reading pages never has to write.
     state = models.JSONField(null=True, blank=True)
     state_as_of = models.DateField(null=True, blank=True)
+    # Bumped by every write that changes the program, so views derived from it can be cached.
+    version = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return self.name
 
     @property
     def current_plan(self) -> Plan | None:
-        return self.plans.filter(active=True).order_by("-created_at", "-id").first()
+        """The active plan, looked up once per loaded runner (a write reloads the runner)."""
+        if "_current_plan" not in self.__dict__:
+            self.__dict__["_current_plan"] = (
+                self.plans.filter(active=True).select_related("assessment").order_by("-created_at", "-id").first()
+            )
+        return self.__dict__["_current_plan"]
+
+    @property
+    def has_plan(self) -> bool:
+        """An active plan exists: every plan is replayed once when stored, which sets state_as_of,
+        and a refusal that retires the plan clears it (no query needed on every page)."""
+        return self.state_as_of is not None
+
+    def forget_plan(self) -> None:
+        self.__dict__.pop("_current_plan", None)
 
 
 class Assessment(models.Model):

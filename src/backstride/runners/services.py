@@ -53,11 +53,15 @@ def start_runner(data: dict, runner: m.Runner | None = None) -> tuple[m.Runner, 
             recompute(runner, intake.start_date)
         else:
             runner.plans.filter(active=True).update(active=False)
+            runner.forget_plan()
+            runner.state, runner.state_as_of = None, None
+            runner.save(update_fields=["state", "state_as_of"])
     return runner, result
 
 
 def store_plan(runner: m.Runner, assessment: m.Assessment, plan: dict) -> m.Plan:
     runner.plans.filter(active=True).update(active=False)
+    runner.forget_plan()
     stored = m.Plan.objects.create(
         runner=runner, assessment=assessment, start_date=plan["start_date"], end_date=plan["end_date"], data=plan
     )
@@ -133,8 +137,16 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state))
     runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]], "attention": flags}
     runner.state_as_of = day
-    runner.save(update_fields=["state", "state_as_of"])
+    runner.version = _next_version(runner)
+    runner.save(update_fields=["state", "state_as_of", "version"])
     return state
+
+
+def _next_version(runner: m.Runner) -> int:
+    from django.db.models import F
+
+    m.Runner.objects.filter(pk=runner.pk).update(version=F("version") + 1)
+    return m.Runner.objects.values_list("version", flat=True).get(pk=runner.pk)
 
 
 def _as_of(runner: m.Runner, day: dt.date) -> dt.date:

@@ -20,7 +20,7 @@ class Server(BaseApplication):
         return application
 
 
-def run(host: str, port: int, workers: int = 2, threads: int = 4) -> None:
+def run(host: str, port: int, workers: int = 4, threads: int = 2) -> None:
     Server(
         {
             "bind": f"{host}:{port}",

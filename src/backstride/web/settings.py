@@ -174,6 +174,8 @@ def database_config() -> dict:
 
 
 DATABASES = {"default": database_config()}
+# Per-process memory cache for derived views; keys carry the runner's version, so writes invalidate.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "backstride"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"

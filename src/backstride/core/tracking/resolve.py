@@ -7,7 +7,7 @@ import datetime as dt
 from ..calendar import DAYS
 from ..library import Library
 from ..planner.dosage import exercise_seconds, prescription, session_minutes
-from .ladder import Rung, index_of, main_session_exercises, planned_rungs, week_number
+from .ladder import Rung, index_of, main_session_exercises, planned_rungs
 
 SETTLE_SLOTS = ("relief_mobility", "rotation_mobility", "brace")
 SETTLE_WALK = "brisk-walk"
@@ -36,6 +36,7 @@ class Program:
         reentry_week = next((w for w in plan["weeks"] if w["phase"] == REENTRY_PHASE), plan["weeks"][0])
         self.reentry_slots = [e["slot"] for e in main_session_exercises(reentry_week)]
         self.settle = [e for e in main_session_exercises(plan["weeks"][0]) if e["slot"] in SETTLE_SLOTS]
+        self._ceilings = self._ceiling_table()
         self.adjustments = tuple(sorted(adjustments, key=lambda a: a.date))
         self.overrides: dict[str, list[tuple[dt.date, Rung]]] = {}
         self.shifts: list[tuple[dt.date, int]] = []
@@ -64,16 +65,28 @@ class Program:
         return day + dt.timedelta(weeks=weeks)
 
     def week_of(self, day: dt.date) -> int:
-        return week_number(self.plan, self.effective(day) if self.shifts else day)
+        """1-based program week of a date (0 before the start, past 8 in maintenance)."""
+        plan_day = self.effective(day) if self.shifts else day
+        return (plan_day - self.start).days // 7 + 1
 
     def ceiling(self, slot: str, day: dt.date) -> int:
         """The plan's rung for this slot in the week of the day (the last one after the program)."""
         week = min(max(self.week_of(day), 1), self.weeks)
-        ladder = self.ladders[slot]
-        for n in range(week, 0, -1):
-            if slot in self._planned[n]:
-                return index_of(ladder, self._planned[n][slot])
-        return index_of(ladder, next(r[slot] for r in self._planned.values() if slot in r))
+        return self._ceilings[slot][week]
+
+    def _ceiling_table(self) -> dict[str, dict[int, int]]:
+        """For each slot and week, the ladder index of the latest rung planned up to that week."""
+        table: dict[str, dict[int, int]] = {}
+        for slot, ladder in self.ladders.items():
+            weeks_with = [n for n in range(1, self.weeks + 1) if slot in self._planned[n]]
+            first = index_of(ladder, self._planned[weeks_with[0]][slot]) if weeks_with else 0
+            current, row = first, {}
+            for n in range(1, self.weeks + 1):
+                if slot in self._planned[n]:
+                    current = index_of(ladder, self._planned[n][slot])
+                row[n] = current
+            table[slot] = row
+        return table
 
     def planned_in(self, slot: str, week: int) -> bool:
         return slot in self._planned.get(week, {})

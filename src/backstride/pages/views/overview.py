@@ -21,7 +21,7 @@ from .util import day_from
 def progress(request):
     from ..charts import progress_charts
 
-    if request.runner.current_plan is None:
+    if not request.runner.has_plan:
         return no_plan(request)
     view = progress_view(request.runner, day_from(request))
     charts = {name: mark_safe(markup) for name, markup in progress_charts(view).items()}
@@ -47,7 +47,7 @@ def calendar_weeks(view: dict) -> list[dict]:
 @runner_required
 @require_GET
 def plan(request):
-    if request.runner.current_plan is None:
+    if not request.runner.has_plan:
         return no_plan(request)
     day = day_from(request)
     view = plan_view(request.runner, day)

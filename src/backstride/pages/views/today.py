@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,6 +22,8 @@ from backstride.runners.reports import today_view
 from .util import day_from
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after", "effort")
+CACHE_SECONDS = 6 * 3600
+CSRF_MARK = "<!--csrf-->"
 
 
 def exercise_cards(session: dict | None) -> list[dict]:
@@ -48,22 +57,55 @@ def no_plan(request):
     return render(request, "pages/no_plan.html", {"screening": assessment.result["screening"] if assessment else None})
 
 
+def _cached_page(request, runner, day) -> str:
+    """The whole page, rendered once per runner, program version, day and language.
+
+    Every write bumps the runner's version, so a cached page is never stale. The CSRF token
+    belongs to the visitor's session, so it is written in after the cache.
+    """
+    key = f"today:{runner.id}:{runner.version}:{day.isoformat()}:{get_language()}"
+    page = cache.get(key)
+    if page is None:
+        view = today_view(runner, day)
+        body = render_to_string(
+            "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
+        )
+        page = render_to_string(
+            "pages/today.html",
+            {
+                "body": mark_safe(body),
+                "nav": "today",
+                "csrf_token": CSRF_MARK,
+            },
+            request=request,
+        )
+        cache.set(key, page, CACHE_SECONDS)
+    return page
+
+
 @runner_required
 @require_GET
 def today(request):
-    if request.runner.current_plan is None:
+    runner = request.runner
+    if not runner.has_plan:
         return no_plan(request)
-    view = today_view(request.runner, day_from(request))
-    return render(
-        request,
-        "pages/today.html",
-        {
-            "view": view,
-            "cards": exercise_cards(view["session"]),
-            "nav": "today",
-            "pain_scale": range(0, 11),
-        },
-    )
+    storage = messages.get_messages(request)
+    pending = list(storage)
+    storage.used = False  # only looked at: the page below shows them
+    token = escape(get_token(request))
+    if pending:  # just after a save: render afresh to show the messages
+        view = today_view(runner, day_from(request))
+        body = render_to_string(
+            "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
+        )
+        body = _with_token(body, token)
+        return render(request, "pages/today.html", {"body": mark_safe(body), "nav": "today"})
+    return HttpResponse(_with_token(_cached_page(request, runner, day_from(request)), token))
+
+
+def _with_token(html: str, token: str) -> str:
+    html = html.replace(f'"{CSRF_MARK}"', f'"{token}"')
+    return html.replace(CSRF_MARK, f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">')
 
 
 def _int(value: str | None) -> int | None:

@@ -1,0 +1,143 @@
+"""Staff views of the stored program: runners, assessments, plans, logs and what the adaptation decided."""
+
+from django.contrib import admin
+
+from . import models as m
+
+
+@admin.register(m.Runner)
+class RunnerAdmin(admin.ModelAdmin):
+    list_display = ("name", "age", "sex", "user", "state_as_of", "created_at")
+    search_fields = ("name", "user__username", "user__email")
+    list_filter = ("sex", "units")
+    readonly_fields = ("created_at", "state", "state_as_of", "version")
+    raw_id_fields = ("user",)
+
+
+@admin.register(m.Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ("runner", "screening_status", "created_at")
+    list_filter = ("screening_status",)
+    search_fields = ("runner__name",)
+    readonly_fields = ("runner", "created_at", "intake", "screening_status", "result")
+    list_select_related = ("runner",)
+
+
+class PlannedSessionInline(admin.TabularInline):
+    model = m.PlannedSession
+    fields = ("date", "week", "phase", "kind", "minutes", "hard")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(m.Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ("runner", "start_date", "end_date", "active", "created_at")
+    list_filter = ("active",)
+    search_fields = ("runner__name",)
+    readonly_fields = ("runner", "assessment", "created_at", "start_date", "end_date", "data")
+    list_select_related = ("runner",)
+    inlines = (PlannedSessionInline,)
+
+
+class PrescribedExerciseInline(admin.TabularInline):
+    model = m.PrescribedExercise
+    fields = ("order", "slot", "slug", "sets", "reps", "hold_seconds", "minutes", "metres", "per_side", "dosage_step")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(m.PlannedSession)
+class PlannedSessionAdmin(admin.ModelAdmin):
+    list_display = ("plan", "date", "week", "phase", "kind", "minutes", "hard")
+    list_filter = ("phase", "kind")
+    search_fields = ("plan__runner__name",)
+    date_hierarchy = "date"
+    list_select_related = ("plan__runner",)
+    inlines = (PrescribedExerciseInline,)
+
+
+class ExerciseLogInline(admin.TabularInline):
+    model = m.ExerciseLog
+    extra = 0
+
+
+@admin.register(m.SessionLog)
+class SessionLogAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "pain_before", "pain_during", "pain_after", "effort", "as_planned")
+    search_fields = ("runner__name", "note")
+    date_hierarchy = "date"
+    list_select_related = ("runner",)
+    inlines = (ExerciseLogInline,)
+
+
+@admin.register(m.CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "pain", "stiffness", "leg_symptoms", "red_flag_status")
+    list_filter = ("leg_symptoms", "red_flag_status")
+    search_fields = ("runner__name",)
+    date_hierarchy = "date"
+    list_select_related = ("runner",)
+
+
+@admin.register(m.RunLog)
+class RunLogAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "km", "minutes", "pain_during", "pain_after")
+    search_fields = ("runner__name",)
+    date_hierarchy = "date"
+    list_select_related = ("runner",)
+
+
+@admin.register(m.OutcomeMeasure)
+class OutcomeMeasureAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "kind", "value")
+    list_filter = ("kind",)
+    search_fields = ("runner__name",)
+    list_select_related = ("runner",)
+
+
+@admin.register(m.Clearance)
+class ClearanceAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "note", "created_at")
+    search_fields = ("runner__name", "note")
+    list_select_related = ("runner",)
+
+
+@admin.register(m.Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "target", "kind", "reason")
+    list_filter = ("kind", "target")
+    search_fields = ("runner__name", "reason")
+    date_hierarchy = "date"
+    list_select_related = ("runner",)
+    readonly_fields = ("runner", "date", "target", "kind", "reason", "details", "created_at")
+
+
+@admin.register(m.Episode)
+class EpisodeAdmin(admin.ModelAdmin):
+    list_display = ("runner", "kind", "start", "end", "reason")
+    list_filter = ("kind",)
+    search_fields = ("runner__name", "reason")
+    list_select_related = ("runner",)
+
+
+@admin.register(m.Nudge)
+class NudgeAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "kind", "message", "dismissed")
+    list_filter = ("kind", "dismissed")
+    search_fields = ("runner__name", "message")
+    list_select_related = ("runner",)
+
+
+@admin.register(m.Adjustment)
+class AdjustmentAdmin(admin.ModelAdmin):
+    list_display = ("runner", "date", "kind", "slot", "slug", "dosage_step", "author", "note")
+    list_filter = ("kind",)
+    search_fields = ("runner__name", "note", "author__username", "slug")
+    date_hierarchy = "date"
+    list_select_related = ("runner", "author")
+    raw_id_fields = ("runner", "author")
+    readonly_fields = ("created_at",)
