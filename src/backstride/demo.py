@@ -43,6 +43,13 @@ def _intake(name: str, start: dt.date, rng: random.Random) -> dict:
     intake["start_date"] = start.isoformat()
     intake["pain"]["now"] = rng.randint(2, 5)
     intake["pain"]["worst_last_week"] = intake["pain"]["now"] + rng.randint(1, 3)
+    intake["endurance"] = {
+        "variant": "home",
+        "flexor_seconds": rng.randint(30, 60),
+        "extensor_seconds": rng.randint(45, 90),
+        "side_right_seconds": rng.randint(20, 45),
+        "side_left_seconds": rng.randint(20, 45),
+    }
     return intake
 
 
@@ -72,10 +79,10 @@ def _live(runner, start: dt.date, days: int, story: str, rng: random.Random) -> 
     for n in range(max(last_day, 0)):
         day = start + dt.timedelta(days=n)
         pain = max(0, base - n // 9 + rng.choice((0, 0, 0, 1)))
+        if story == "pain_rising":
+            pain = 2 if n < days - 7 else 3  # a point up on the week before: rising, not a flare
         if story == "flare_up" and n >= days - 2:
             pain = 7
-        if story == "pain_rising" and n >= days - 7:
-            pain = base + 2
         flags = None
         if n % 7 == 0:
             flags = {k: False for k in plan.assessment.intake["red_flags"]}
@@ -115,10 +122,20 @@ def _live(runner, start: dt.date, days: int, story: str, rng: random.Random) -> 
     m.CheckIn.objects.bulk_create(checkins)
     m.SessionLog.objects.bulk_create(logs)
     m.RunLog.objects.bulk_create(runs)
-    if story not in ("outcome_due", "new") and days >= 28:
-        m.OutcomeMeasure.objects.create(
-            runner=runner, kind="odi", date=start + dt.timedelta(days=27), value=14, data={"percent": 14}
-        )
+    for week in (4, 8):  # the questionnaires and tests due so far, done on time (but not in one story)
+        due = start + dt.timedelta(weeks=week - 1)
+        if (due - start).days >= days or (story == "outcome_due" and week == 4):
+            continue
+        odi = max(4, 24 - 2 * week)
+        m.OutcomeMeasure.objects.create(runner=runner, kind="odi", date=due, value=odi, data={"percent": odi})
+        endurance = {
+            "variant": "home",
+            "flexor_seconds": 40 + 5 * week,
+            "extensor_seconds": 60 + 6 * week,
+            "side_right_seconds": 30 + 4 * week,
+            "side_left_seconds": 28 + 4 * week,
+        }
+        m.OutcomeMeasure.objects.create(runner=runner, kind="endurance", date=due, value=None, data=endurance)
     recompute(runner, start + dt.timedelta(days=max(days - 1, 0)))
 
 

@@ -12,10 +12,22 @@ from backstride.core.calendar import DAYS
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
-RED_FLAGS = ["saddle_numbness", "bladder_or_bowel_change", "new_sexual_dysfunction", "both_legs_symptoms",
-             "leg_weakness_worsening", "fever_or_unwell", "history_of_cancer", "unexplained_weight_loss",
-             "recent_significant_trauma", "long_term_steroids", "osteoporosis",
-             "night_pain_not_eased_by_position", "immunosuppressed", "walking_changed"]
+RED_FLAGS = [
+    "saddle_numbness",
+    "bladder_or_bowel_change",
+    "new_sexual_dysfunction",
+    "both_legs_symptoms",
+    "leg_weakness_worsening",
+    "fever_or_unwell",
+    "history_of_cancer",
+    "unexplained_weight_loss",
+    "recent_significant_trauma",
+    "long_term_steroids",
+    "osteoporosis",
+    "night_pain_not_eased_by_position",
+    "immunosuppressed",
+    "walking_changed",
+]
 
 
 def sign_up(page, base: str, username: str, invite: str = "") -> None:
@@ -117,10 +129,15 @@ def test_a_new_runner_signs_up_does_todays_session_with_the_timer_and_sees_it_on
     assert page.evaluate("img => img.naturalWidth > 0", chart.element_handle())
     page.screenshot(path=str(screenshots / "03-progress.png"), full_page=True)
 
-    for url, shot in [("/plan/", "04-plan.png"), ("/exercises/", "05-library.png"),
-                      ("/exercises/bird-dog/", "06-exercise.png"), ("/checkin/", "07-checkin.png"),
-                      ("/runs/new/", "08-run.png"), ("/settings/", "09-settings.png"),
-                      ("/outcomes/", "10-outcomes.png")]:
+    for url, shot in [
+        ("/plan/", "04-plan.png"),
+        ("/exercises/", "05-library.png"),
+        ("/exercises/bird-dog/", "06-exercise.png"),
+        ("/checkin/", "07-checkin.png"),
+        ("/runs/new/", "08-run.png"),
+        ("/settings/", "09-settings.png"),
+        ("/outcomes/", "10-outcomes.png"),
+    ]:
         response = page.goto(f"{live_server.url}{url}")
         assert response.status == 200, url
         width = page.evaluate("document.documentElement.scrollWidth")
