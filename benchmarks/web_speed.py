@@ -53,9 +53,16 @@ def sign_in(port: int, username: str, password: str) -> str:
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
     body = f"csrfmiddlewaretoken={csrf}&username={username}&password={password}"
-    conn.request("POST", "/accounts/login/", body=body, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookie}",
-        "Referer": f"http://{HOST}:{port}/accounts/login/"})
+    conn.request(
+        "POST",
+        "/accounts/login/",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie}",
+            "Referer": f"http://{HOST}:{port}/accounts/login/",
+        },
+    )
     response = conn.getresponse()
     response.read()
     session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie") or "")
@@ -65,8 +72,23 @@ def sign_in(port: int, username: str, password: str) -> str:
 
 
 def with_wrk(port: int, path: str, cookie: str, seconds: int, clients: int) -> dict:
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--latency", "-H",
-                          f"Cookie: {cookie}", f"http://{HOST}:{port}{path}"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(clients),
+            "-d",
+            f"{seconds}s",
+            "--latency",
+            "-H",
+            f"Cookie: {cookie}",
+            f"http://{HOST}:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def ms(label: str) -> float:
@@ -103,8 +125,12 @@ def with_threads(port: int, path: str, cookie: str, seconds: int, clients: int) 
     for t in threads:
         t.join()
     latencies.sort()
-    return {"rps": len(latencies) / seconds, "p50": statistics.median(latencies),
-            "p99": latencies[int(0.99 * (len(latencies) - 1))], "errors": errors[0]}
+    return {
+        "rps": len(latencies) / seconds,
+        "p50": statistics.median(latencies),
+        "p99": latencies[int(0.99 * (len(latencies) - 1))],
+        "errors": errors[0],
+    }
 
 
 def row_counts(db: Path) -> dict:
@@ -122,11 +148,14 @@ def main() -> None:
     db = tmp / "demo.sqlite3"
     env = dict(os.environ, BACKSTRIDE_DB=str(db), BACKSTRIDE_CACHE_DIR=str(tmp / "cache"))
     env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "backstride", "demo", "--no-serve"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "backstride", "demo", "--no-serve"], env=env, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "backstride", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "backstride", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         wait_for(port)
         cookie = sign_in(port, "runner", "backstride-demo")
@@ -140,14 +169,20 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
-    print(f"gunicorn 4 workers x 2 threads on SQLite, {args.clients} concurrent clients, {args.seconds} s each ({tool})")
+    print(
+        f"gunicorn 4 workers x 2 threads on SQLite, {args.clients} concurrent clients, {args.seconds} s each ({tool})"
+    )
     for path, r in results.items():
-        print(f"  {path:8s} {r['rps']:8.1f} req/s   p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
-              f"non-2xx {r['errors']}")
+        print(
+            f"  {path:8s} {r['rps']:8.1f} req/s   p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
+            f"non-2xx {r['errors']}"
+        )
     ratio = results["/today/"]["rps"] / results["/ping/"]["rps"]
     changed = {t: (before[t], after[t]) for t in before if before[t] != after.get(t)}
-    print(f"today / floor throughput: {ratio:.2f} (target >= 0.5); today p99 {results['/today/']['p99']:.1f} ms "
-          f"(target < 100 ms)")
+    print(
+        f"today / floor throughput: {ratio:.2f} (target >= 0.5); today p99 {results['/today/']['p99']:.1f} ms "
+        f"(target < 100 ms)"
+    )
     print(f"rows changed by the GETs: {changed or 'none'}")
 
 

@@ -20,9 +20,6 @@ FLAGS = [
 PHONE = {"width": 360, "height": 780}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make for
-# setup are ordinary blocking calls, so Django's async-safety guard is told so.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +30,21 @@ def browser():
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop in this thread while the browser is open; the ORM
+    # calls the tests (and their database teardown) make are ordinary blocking calls, so Django's
+    # async-safety guard is told so for as long as the browser runs.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")

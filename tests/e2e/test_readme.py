@@ -23,7 +23,7 @@ def _quick_start_commands() -> list[str]:
 def test_the_quick_start_has_exactly_two_commands():
     commands = _quick_start_commands()
     assert len(commands) == 2 and all("\n" not in c for c in commands)
-    assert "backstride assess --answers examples/intake-sam.json" in commands[0]
+    assert commands[0] == "pip install -e . && backstride demo"
 
 
 def test_ci_runs_the_readmes_test_command():

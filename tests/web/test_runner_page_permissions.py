@@ -18,7 +18,7 @@ PAGES = [
 POSTS = ["/today/log/", "/checkin/", "/runs/new/", "/outcomes/", "/settings/"]
 
 
-@pytest.mark.parametrize("url", PAGES + ["/accounts/tokens/", "/ping/", "/onboarding/"])
+@pytest.mark.parametrize("url", [*PAGES, "/accounts/tokens/", "/ping/", "/onboarding/"])
 def test_anonymous_visitors_are_sent_to_log_in(db, url):
     response = client_for().get(url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

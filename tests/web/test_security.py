@@ -21,7 +21,7 @@ PRODUCTION = {
 
 
 def django_command(*args: str, env: dict) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("BACKSTRIDE_ENV")}
+    base = {k: v for k, v in os.environ.items() if k not in ("BACKSTRIDE_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     return subprocess.run(
         [sys.executable, "-m", "django", *args],
         cwd=ROOT,
@@ -50,7 +50,7 @@ def test_https_turns_on_secure_cookies_and_hsts():
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT)"
     )
-    base = {k: v for k, v in os.environ.items() if not k.startswith("BACKSTRIDE_ENV")}
+    base = {k: v for k, v in os.environ.items() if k not in ("BACKSTRIDE_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

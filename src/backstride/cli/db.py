@@ -84,6 +84,9 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(option, f"must be a date written YYYY-MM-DD (got {value!r})") from None
+    if not dt.date(2000, 1, 1) <= day <= dt.date(2099, 12, 31):
+        raise InputError(option, f"must be between 2000-01-01 and 2099-12-31 (got {value})")
+    return day

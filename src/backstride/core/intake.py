@@ -47,6 +47,8 @@ EquipmentName = Literal[
 RunningStatus = Literal["running_pain_free", "running_with_pain", "stopped_due_to_pain"]
 Bother = Literal["not_at_all", "slightly", "moderately", "very_much", "extremely"]
 Pain = Annotated[int, Field(ge=0, le=10, strict=True)]
+# Far-off dates are typing mistakes, and date arithmetic near the year 9999 overflows.
+PlausibleDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2099, 12, 31))]
 OdiAnswer = Annotated[int, Field(ge=0, le=5, strict=True)] | None
 
 
@@ -127,7 +129,7 @@ class OdiAnswers(_Strict):
 
 class GoalRace(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=120)]
-    date: dt.date
+    date: PlausibleDate
     distance_km: Annotated[float, Field(gt=0, le=250, strict=True)]
 
 
@@ -180,7 +182,7 @@ class PsfsActivity(_Strict):
 class Intake(_Strict):
     format: Literal["backstride.intake/1"] = FORMAT
     runner: Runner
-    start_date: dt.date
+    start_date: PlausibleDate
     red_flags: RedFlags
     inflammatory: Inflammatory = Inflammatory()
     pain: PainReport

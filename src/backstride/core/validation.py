@@ -26,7 +26,7 @@ def validate(model: type[M], data: object, what: str = "input") -> M:
 def _describe(root: type[BaseModel], error: dict) -> tuple[str, str]:
     loc = [str(p) for p in error["loc"] if not str(p).startswith(("function-", "constrained-"))]
     # Drop pydantic's union branch labels such as 'int' or 'none' for optional fields.
-    loc = [p for p in loc if p not in {"int", "none", "float", "bool", "str", "date"}]
+    loc = [p for p in loc if p not in {"int", "none", "float", "bool", "str"}]
     field = ".".join(loc) or "input"
     kind, ctx = error["type"], error.get("ctx", {})
     got = error.get("input")
@@ -37,7 +37,7 @@ def _describe(root: type[BaseModel], error: dict) -> tuple[str, str]:
     if kind == "literal_error":
         return field, f"must be one of: {ctx.get('expected', '').replace(chr(39), '')} (got {got!r})"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return field, f"must be {_range_text(root, error['loc'], error['msg'].lower())} (got {got!r})"
+        return field, f"must be {_range_text(root, error['loc'], _bound_text(kind, ctx))} (got {got!r})"
     if kind in {"bool_type", "bool_parsing"}:
         return field, f"must be true or false (got {got!r})"
     if kind in {"float_type", "float_parsing"}:
@@ -47,6 +47,18 @@ def _describe(root: type[BaseModel], error: dict) -> tuple[str, str]:
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return field, f"must be a date written YYYY-MM-DD (got {got!r})"
     return field, f"{error['msg']} (got {got!r})"
+
+
+def _bound_text(kind: str, ctx: dict) -> str:
+    """One side of a range, when the other side cannot be read from the model."""
+    words = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
+    text, key = words[kind]
+    return f"{text} {ctx.get(key)}"
 
 
 def _range_text(root: type[BaseModel], loc: tuple, fallback: str) -> str:

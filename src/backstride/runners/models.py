@@ -195,11 +195,18 @@ class Decision(models.Model):
     kind = models.CharField(max_length=24)
     reason = models.TextField()
     details = models.JSONField(default=dict)
+    # Two different changes can share a day, target and kind (say, two adjustments to one slot):
+    # the reason's digest keeps both, while replaying the same history stores each change once.
+    digest = models.CharField(max_length=16, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["date", "id"]
-        constraints = [models.UniqueConstraint(fields=["runner", "date", "target", "kind"], name="one_decision_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["runner", "date", "target", "kind", "digest"], name="one_decision_per_reason"
+            )
+        ]
 
 
 class Episode(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from functools import lru_cache
+from collections import OrderedDict
 
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
@@ -13,6 +13,7 @@ from backstride.core.tracking.events import (
     CheckInReport,
     ExerciseResult,
     History,
+    PlanAdjustment,
     RunReport,
     SessionReport,
 )
@@ -23,31 +24,48 @@ from backstride.core.tracking.ladder import build_ladders
 from backstride.core.tracking.resolve import Program
 from backstride.core.tracking.state import ProgramState
 
-from .models import CheckIn, Clearance, ExerciseLog, Plan, RunLog, Runner, SessionLog
+from .models import Adjustment, CheckIn, Clearance, ExerciseLog, Plan, RunLog, Runner, SessionLog
 
 BASELINE_STIFFNESS_CHECKINS = 3
 
 
-@lru_cache(maxsize=256)
-def _program_cached(plan_id: int, created: str, plan_json: str, equipment: tuple, preference: str) -> Program:
-    import json
+# A stored plan never changes, so its ladders are built once per process and kept by plan id.
+_LADDERS: OrderedDict[int, dict] = OrderedDict()
+LADDER_CACHE_SIZE = 512
 
-    plan = json.loads(plan_json)
-    library = load_library()
-    return Program(plan, build_ladders(plan, library, frozenset(equipment), preference), library)
+
+def _ladders(plan: Plan) -> dict:
+    ladders = _LADDERS.get(plan.id)
+    if ladders is None:
+        profile = plan.assessment.result["profile"]
+        ladders = build_ladders(
+            plan.data, load_library(), frozenset(profile["equipment"]), profile["directional_preference"]
+        )
+        _LADDERS[plan.id] = ladders
+        if len(_LADDERS) > LADDER_CACHE_SIZE:
+            _LADDERS.popitem(last=False)
+    return ladders
+
+
+def adjustments_for(plan: Plan) -> tuple[PlanAdjustment, ...]:
+    """A clinician's changes to this runner's plan, as the core reads them."""
+    rows = Adjustment.objects.filter(runner_id=plan.runner_id).select_related("author").order_by("date", "id")
+    return tuple(
+        PlanAdjustment(
+            a.date,
+            a.kind,
+            a.note,
+            a.slot,
+            a.slug,
+            a.dosage_step or 0,
+            (a.author.get_full_name() or a.author.username) if a.author else "your clinician",
+        )
+        for a in rows
+    )
 
 
 def program_for(plan: Plan) -> Program:
-    import json
-
-    profile = plan.assessment.result["profile"]
-    return _program_cached(
-        plan.id,
-        plan.created_at.isoformat(),
-        json.dumps(plan.data, sort_keys=True),
-        tuple(sorted(profile["equipment"])),
-        profile["directional_preference"],
-    )
+    return Program(plan.data, _ladders(plan), load_library(), adjustments_for(plan))
 
 
 def history_for(runner: Runner, plan: Plan) -> History:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -121,7 +122,15 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     program, history, state = state_for(runner, plan, day)
     m.Decision.objects.bulk_create(
         [
-            m.Decision(runner=runner, date=d.date, target=d.target, kind=d.kind, reason=d.reason, details=d.details)
+            m.Decision(
+                runner=runner,
+                date=d.date,
+                target=d.target,
+                kind=d.kind,
+                reason=d.reason,
+                details=d.details,
+                digest=hashlib.sha256(d.reason.encode()).hexdigest()[:16],
+            )
             for d in state.decisions
         ],
         ignore_conflicts=True,

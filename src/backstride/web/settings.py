@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its bundled API docs page, so nothing loads from a CDN
     "axes",
     "backstride.runners",
     "backstride.accounts",

@@ -169,14 +169,19 @@ class Replay:
     def morning(self, day: dt.date) -> None:
         self.adjustments_on(day)
         s = self.state
-        if day in self.clearances and s.paused:
-            note = self.clearances[day].note
-            self.decide(day, "program", RESUME, f"A clinician cleared the referral: {note}".rstrip(": "))
-            s.paused = None
         checkin = self.checkins.get(day)
         baseline = self.baseline()
         if checkin is not None and checkin.red_flag_status and checkin.red_flag_status != "clear":
             self.pause(day, checkin.red_flag_status, checkin.red_flag_message)
+        # A clearance comes after the warning sign it answers, even when both fall on one day.
+        if day in self.clearances and s.paused:
+            note = self.clearances[day].note
+            self.decide(day, "program", RESUME, f"A clinician cleared the referral: {note}".rstrip(": "))
+            s.paused = None
+            s.episodes = [
+                Episode(e.kind, e.start, day, e.reason, e.details) if e.kind == "referral" and e.end is None else e
+                for e in s.episodes
+            ]
         if s.paused:
             self.pending.clear()
             self.pending_runs.clear()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from ..intake import RedFlags
+from ..intake import PlausibleDate, RedFlags
 from ..validation import validate
 from .events import CheckInReport, ExerciseResult, RunReport, SessionReport
 
@@ -30,14 +29,14 @@ class ExerciseEntry(_Strict):
 
 class SessionLogInput(_Strict):
     format: Literal["backstride.session-log/1"] = SESSION_LOG_FORMAT
-    date: dt.date
+    date: PlausibleDate
     pain_before: Pain
     pain_during: Pain
     pain_after: Pain
     effort: Pain | None = None
     note: Annotated[str, Field(max_length=2000)] = ""
     as_planned: StrictBool = False
-    exercises: list[ExerciseEntry] = []
+    exercises: Annotated[list[ExerciseEntry], Field(max_length=40)] = []
 
     def report(self) -> SessionReport:
         return SessionReport(
@@ -55,7 +54,7 @@ class SessionLogInput(_Strict):
 
 
 class CheckInInput(_Strict):
-    date: dt.date
+    date: PlausibleDate
     pain: Pain
     stiffness: Pain | None = None
     leg_symptoms: StrictBool = False
@@ -66,9 +65,9 @@ class CheckInInput(_Strict):
 
 
 class RunInput(_Strict):
-    date: dt.date
-    km: Annotated[float, Field(ge=0, le=300)]
-    minutes: Annotated[float, Field(gt=0, le=1800)]
+    date: PlausibleDate
+    km: Annotated[float, Field(ge=0, le=300, strict=True)]
+    minutes: Annotated[float, Field(gt=0, le=1800, strict=True)]
     pain_during: Pain
     pain_after: Pain | None = None
 

@@ -1,0 +1,31 @@
+"""Who is calling: a personal API token (Bearer) or the browser session."""
+
+from __future__ import annotations
+
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
+
+from backstride.accounts.models import ApiToken
+
+
+class ApiTokenAuth(HttpBearer):
+    """`Authorization: Bearer <token>`; the lookup only reads, so a GET never writes."""
+
+    def authenticate(self, request, token: str):
+        return ApiToken.user_for(token)
+
+
+class SessionAuth(NinjaSessionAuth):
+    """django_auth, checking CSRF only once a session user is found.
+
+    ninja's SessionAuth checks CSRF before looking for a user, so an anonymous POST would get
+    403 "CSRF check Failed" instead of 401; scripts without a session must see 401.
+    """
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
+AUTH = [ApiTokenAuth(), SessionAuth()]

@@ -1,0 +1,67 @@
+"""A clinician's view of the runners linked to them (clinic.models.CareLink); nobody else's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Path, Router
+
+from backstride.runners.models import Runner
+from backstride.runners.reports import plan_view, progress_view, today_view
+
+from ..access import clinic_runner, own_clinician
+from ..dates import day_or_today
+from ..errors import PROGRAM, Message
+from ..schemas.people import ClinicRunnerOut
+from ..schemas.progress import ProgressOut
+from ..schemas.reports import PlanOut, TodayOut
+from .program import DAY
+
+router = Router(tags=["clinic"])
+
+RUNNER_ID = Path(..., ge=1, le=2**63 - 1, description="the runner's id, as /clinic/runners lists it")
+
+
+@router.get("/clinic/runners", response={200: list[ClinicRunnerOut], 401: Message, 403: Message})
+def list_runners(request):
+    """The linked runners with the attention flags stored at their last log (listing never recomputes)."""
+    clinician = own_clinician(request)
+    runners = Runner.objects.filter(care_links__clinician=clinician).order_by("name", "id")
+    return [
+        {
+            "id": r.pk,
+            "name": r.name,
+            "state_as_of": r.state_as_of,
+            "attention": (r.state or {}).get("attention"),
+        }
+        for r in runners
+    ]
+
+
+@router.get("/clinic/runners/{runner_id}/today", response={200: TodayOut} | PROGRAM, exclude_unset=True)
+def runner_today(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY):
+    """The runner's day, as they see it."""
+    return today_view(_viewed(request, runner_id, "today"), day_or_today(date))
+
+
+@router.get("/clinic/runners/{runner_id}/plan", response={200: PlanOut} | PROGRAM, exclude_unset=True)
+def runner_plan(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY):
+    """The runner's plan with every change and its reason."""
+    return plan_view(_viewed(request, runner_id, "plan"), day_or_today(date))
+
+
+@router.get(
+    "/clinic/runners/{runner_id}/progress", response={200: ProgressOut} | PROGRAM, exclude_unset=True, by_alias=True
+)
+def runner_progress(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY):
+    """The runner's progress up to the day."""
+    return progress_view(_viewed(request, runner_id, "progress"), day_or_today(date))
+
+
+def _viewed(request, runner_id: int, what: str) -> Runner:
+    """A clinician reading a runner's data is recorded in the audit trail, as on the web pages."""
+    from backstride.clinic.services import audit
+
+    runner = clinic_runner(request, runner_id)
+    audit(request.auth, runner, "viewed", via="api", page=what)
+    return runner

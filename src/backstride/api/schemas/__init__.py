@@ -1,0 +1,1 @@
+"""Response shapes, mirroring the dicts the reports and serializers already build."""

@@ -1,0 +1,48 @@
+"""Shapes shared by several responses: decisions, episodes, nudges, a referral pause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+Number = int | float  # a whole number stays whole in the JSON
+
+
+class Out(Schema):
+    """A response object: the fields listed are always there, and the core may add more."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class DecisionOut(Out):
+    date: dt.date
+    target: str
+    kind: str
+    reason: str
+    details: dict[str, Any] = Field(default_factory=dict)  # absent where stored decisions are listed
+
+
+class EpisodeOut(Out):
+    kind: str
+    start: dt.date
+    end: dt.date | None
+    reason: str
+    details: dict[str, Any]
+
+
+class NudgeOut(Out):
+    date: dt.date
+    kind: str
+    message: str
+
+
+class ReferralOut(Out):
+    """The program is paused until a clinician has seen the runner."""
+
+    date: dt.date
+    status: str
+    message: str
+    reasons: list[str]

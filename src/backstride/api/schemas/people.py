@@ -1,0 +1,45 @@
+"""Who is calling, and the runners a clinician looks after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from .common import Number, Out
+
+
+class PlanDatesOut(Out):
+    start_date: dt.date
+    end_date: dt.date
+
+
+class MyRunnerOut(Out):
+    id: int
+    name: str
+    units: str
+    plan: PlanDatesOut | None  # None while a referral holds the program back
+
+
+class MeOut(Out):
+    username: str
+    role: Literal["runner", "clinician"] | None
+    runner: MyRunnerOut | None
+
+
+class AttentionOut(Out):
+    """Worked out when the runner last logged, so listing runners only reads."""
+
+    red_flag: str | None
+    flare_up: dt.date | None
+    pain_rising: bool
+    sessions_missed: int
+    outcome_due: list[str]
+    last_log: dt.date | None
+    mean_morning_pain: Number | None
+
+
+class ClinicRunnerOut(Out):
+    id: int
+    name: str
+    state_as_of: dt.date | None
+    attention: AttentionOut | None  # None until the runner has a plan

@@ -1,0 +1,159 @@
+"""Everything on a runner's record page, gathered from the read-only reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from backstride.core.tracking.decisions import dose_words
+from backstride.runners.models import CheckIn, OutcomeMeasure, RunLog, Runner, SessionLog
+from backstride.runners.reports import plan_view, progress_view, today_view
+
+from .planning import slot_label
+from .roster import OUTCOME_NAMES, badges_for
+
+RECENT_SESSIONS = 10
+RECENT_CHECKINS = 14
+RECENT_RUNS = 10
+RECENT_OUTCOMES = 10
+UPCOMING_DAYS = 7
+
+KINDS = {
+    "trunk_strength": gettext_lazy("Core session"),
+    "light": gettext_lazy("Light session"),
+    "settle_down": gettext_lazy("Settle-down session"),
+    "maintenance": gettext_lazy("Weekly core session"),
+    "reentry": gettext_lazy("Re-entry session"),
+}
+PHASES = {
+    "paused": gettext_lazy("Paused: waiting for a clinician"),
+    "settle_down": gettext_lazy("Settle-down block (flare-up)"),
+    "reentry": gettext_lazy("Re-entry block"),
+    "maintenance": gettext_lazy("Maintenance"),
+}
+TARGETS = {"program": gettext_lazy("Whole program"), "running": gettext_lazy("Running")}
+VERDICTS = {
+    "improved": gettext_lazy("meaningfully better"),
+    "worse": gettext_lazy("meaningfully worse"),
+    "no_meaningful_change": gettext_lazy("no meaningful change"),
+}
+SCREENING = {
+    "clear": gettext_lazy("Clear"),
+    "refer_urgent": gettext_lazy("Urgent referral: see a doctor within days"),
+    "refer_emergency": gettext_lazy("Emergency referral"),
+}
+
+
+def phase_label(phase: str, weeks: list[dict]) -> str:
+    titles = {w["phase"]: w["phase_title"] for w in weeks}
+    return str(PHASES.get(phase) or titles.get(phase) or phase)
+
+
+def change_rows(changes: list[dict]) -> list[dict]:
+    """The history of changes, newest first, each with what it applied to in words."""
+    return [
+        c | {"what": str(TARGETS.get(c["target"]) or slot_label(c["target"])), "day": dt.date.fromisoformat(c["date"])}
+        for c in reversed(changes)
+    ]
+
+
+def verdict(change: dict | None) -> dict | None:
+    return change | {"words": VERDICTS.get(change["verdict"], change["verdict"])} if change else None
+
+
+def charts_for(progress: dict) -> dict[str, str]:
+    # imported here: the charts (matplotlib) are only needed on this page
+    from backstride.pages.charts import progress_charts
+
+    return progress_charts(progress)
+
+
+def exercise_rows(session: dict | None) -> list[dict]:
+    """A session's exercises with their dose in words, and what the plan had when it differs."""
+    rows = []
+    for e in (session or {}).get("exercises", []):
+        planned = e.get("planned")
+        dose = dose_words(e)
+        rows.append(
+            {
+                "slot": slot_label(e.get("slot", "")),
+                "name": e["name"],
+                "dose": _("%(dose)s per side") % {"dose": dose} if e.get("per_side") else dose,
+                "step": e.get("dosage_step"),
+                "steps": e.get("dosage_steps"),
+                "planned": f"{planned['name']}, {dose_words(planned)}" if planned else "",
+            }
+        )
+    return rows
+
+
+def upcoming(plan: dict, day: dt.date) -> list[dict]:
+    """The sessions of the seven days after today as they stand now (adapted where the program changed them)."""
+    out = []
+    end = day + dt.timedelta(days=UPCOMING_DAYS + 1)
+    for week in plan["weeks"]:
+        for s in week["sessions"]:
+            session = s["adapted"] or s["planned"]
+            if day < dt.date.fromisoformat(s["planned"]["date"]) < end:
+                out.append(
+                    {
+                        "date": dt.date.fromisoformat(session["date"]),
+                        "week": week["number"],
+                        "kind": KINDS.get(session["kind"], session["kind"]),
+                        "minutes": session["minutes"],
+                        "changed": s["adapted"] is not None,
+                        "exercises": exercise_rows(session),
+                    }
+                )
+    return out
+
+
+def recent_logs(runner: Runner) -> dict:
+    return {
+        "sessions": list(SessionLog.objects.filter(runner=runner).order_by("-date", "-id")[:RECENT_SESSIONS]),
+        "checkins": list(CheckIn.objects.filter(runner=runner).order_by("-date")[:RECENT_CHECKINS]),
+        "runs": list(RunLog.objects.filter(runner=runner).order_by("-date", "-id")[:RECENT_RUNS]),
+        "outcomes": list(OutcomeMeasure.objects.filter(runner=runner).order_by("-date", "-id")[:RECENT_OUTCOMES]),
+    }
+
+
+def runner_record(runner: Runner, day: dt.date) -> dict:
+    assessment = runner.assessments.first()
+    plan = runner.current_plan
+    attention = (runner.state or {}).get("attention")
+    badges, _days = badges_for(
+        attention, assessment.screening_status if assessment else None, plan.start_date if plan else None, day
+    )
+    record = {
+        "day": day,
+        "badges": badges,
+        "assessment": assessment,
+        "screening": assessment.result.get("screening") if assessment else None,
+        "screening_label": SCREENING.get(assessment.screening_status, "") if assessment else "",
+        "logs": recent_logs(runner),
+    }
+    if plan is None:
+        return record | {"no_plan": True}
+    today = today_view(runner, day)
+    planned = plan_view(runner, day)
+    progress = progress_view(runner, day)
+    return record | {
+        "today": today,
+        "phase": phase_label(today["phase"], plan.data["weeks"]),
+        "session": exercise_rows(today["session"]),
+        "outcomes_due": ", ".join(str(OUTCOME_NAMES.get(o["kind"], o["kind"])) for o in today["outcomes_due"]),
+        "session_kind": KINDS.get(today["session"]["kind"], "") if today["session"] else "",
+        "plan": planned,
+        "weeks": [
+            w | {"core_sessions": sum(1 for s in w["sessions"] if s["planned"]["kind"] == "trunk_strength")}
+            for w in planned["weeks"]
+        ],
+        "upcoming": upcoming(planned, day),
+        "changes": change_rows(planned["changes"]),
+        "progress": progress,
+        "pain_change": verdict(progress["pain_change"]),
+        "odi_change": verdict(progress["odi_change"]),
+        "charts": charts_for(progress),
+    }

@@ -1,0 +1,191 @@
+"""The roster: a clinician's runners, most urgent first, read from the snapshot stored at each log.
+
+Nothing here replays a runner's history: one query reads every linked runner's stored
+attention flags, so the page costs the same number of queries for 5 runners or 500.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.fields.json import KeyTransform
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from backstride.core.tracking.attention import ORDER
+from backstride.runners.models import Assessment, Plan, Runner
+
+NO_LOG_DAYS = 7  # a week without a session, check-in or run is worth a call
+
+FLAG_LABELS = {
+    "red_flag": gettext_lazy("Red flag"),
+    "flare_up": gettext_lazy("Flare-up"),
+    "pain_rising": gettext_lazy("Pain rising"),
+    "sessions_missed": gettext_lazy("Sessions missed"),
+    "outcome_due": gettext_lazy("Outcome due"),
+    "no_log": gettext_lazy("No recent log"),
+}
+OUTCOME_NAMES = {
+    "odi": gettext_lazy("Oswestry"),
+    "psfs": gettext_lazy("activities (PSFS)"),
+    "endurance": gettext_lazy("endurance tests"),
+}
+SORTS = {
+    "urgency": gettext_lazy("Most urgent first"),
+    "name": gettext_lazy("Name"),
+    "last_log": gettext_lazy("Longest without a log"),
+}
+
+
+@dataclass(frozen=True)
+class Badge:
+    kind: str
+    css: str  # badge-red / badge-amber / badge-blue / badge-grey; the text carries the meaning
+    text: str
+    severity: int = 0
+
+
+@dataclass
+class RosterRow:
+    id: int
+    name: str
+    week: int | None
+    last_log: dt.date | None
+    days_since_log: int | None
+    mean_pain: float | None
+    as_of: dt.date | None
+    badges: list[Badge] = field(default_factory=list)
+
+    after_plan: bool = False  # in maintenance, past the plan's last day
+    url: str = ""
+
+    @property
+    def week_label(self) -> str:
+        if self.week is None:
+            return _("No plan")
+        if self.week < 1:
+            return _("Not started")
+        if self.after_plan:
+            return _("Maintenance")
+        return _("Week %(n)d") % {"n": self.week}
+
+    @property
+    def last_log_label(self) -> str:
+        return _short(self.last_log) if self.last_log else _("Nothing yet")
+
+    @property
+    def pain_label(self) -> str:
+        return f"{self.mean_pain:g}/10" if self.mean_pain is not None else _("No check-ins")
+
+    @property
+    def kinds(self) -> set[str]:
+        return {b.kind for b in self.badges}
+
+    def urgency(self) -> tuple:
+        first = min((ORDER.index(b.kind) for b in self.badges), default=len(ORDER))
+        # then: an emergency before an urgent referral, more flags first, longer silence first
+        emergency = any(b.kind == "red_flag" and b.severity for b in self.badges)
+        return (first, not emergency, -len(self.badges), -(self.days_since_log or 0), self.name.lower(), self.id)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _short(day: dt.date) -> str:
+    return date_format(day, "j M")
+
+
+def badges_for(attention: dict | None, screening: str | None, plan_start: dt.date | None, today: dt.date) -> tuple:
+    """The runner's flags as readable badges, most urgent first, and the days since the last log."""
+    attention = attention or {}
+    badges: list[Badge] = []
+    referral = attention.get("red_flag") or (screening if screening and screening != "clear" else None)
+    if referral:
+        text = _("Red flag: emergency referral") if referral == "refer_emergency" else _("Red flag: urgent referral")
+        badges.append(Badge("red_flag", "badge-red", text, int(referral == "refer_emergency")))
+    flare = _date(attention.get("flare_up"))
+    if flare:
+        badges.append(Badge("flare_up", "badge-amber", _("Flare-up since %(date)s") % {"date": _short(flare)}))
+    if attention.get("pain_rising"):
+        badges.append(Badge("pain_rising", "badge-amber", _("Morning pain rising")))
+    missed = attention.get("sessions_missed") or 0
+    if missed:
+        text = ngettext("%(n)d session missed this week", "%(n)d sessions missed this week", missed) % {"n": missed}
+        badges.append(Badge("sessions_missed", "badge-blue", text))
+    due = attention.get("outcome_due") or []
+    if due:
+        names = ", ".join(str(OUTCOME_NAMES.get(k, k)) for k in due)
+        badges.append(Badge("outcome_due", "badge-blue", _("Due: %(names)s") % {"names": names}))
+    last = _date(attention.get("last_log"))
+    since = last or (plan_start if plan_start and plan_start <= today else None)
+    days = (today - since).days if since else None
+    if days is not None and days >= NO_LOG_DAYS:
+        text = (
+            ngettext("No log for %(n)d day", "No log for %(n)d days", days) % {"n": days}
+            if last
+            else _("Nothing logged since the start")
+        )
+        badges.append(Badge("no_log", "badge-grey", text))
+    return badges, days
+
+
+def roster(clinician, today: dt.date) -> list[RosterRow]:
+    """Every runner linked to the clinician, in one query, most urgent first."""
+    plans = Plan.objects.filter(runner=OuterRef("pk"), active=True).order_by("-created_at", "-id")
+    screenings = Assessment.objects.filter(runner=OuterRef("pk")).order_by("-created_at", "-id")
+    values = (
+        Runner.objects.filter(care_links__clinician=clinician)
+        .annotate(
+            attention=KeyTransform("attention", "state"),
+            plan_start=Subquery(plans.values("start_date")[:1]),
+            plan_end=Subquery(plans.values("end_date")[:1]),
+            screening=Subquery(screenings.values("screening_status")[:1]),
+        )
+        .values_list("id", "name", "state_as_of", "attention", "plan_start", "plan_end", "screening")
+    )
+    rows = []
+    link = reverse("clinic:runner", args=[0]).removesuffix("0/")
+    for pk, name, as_of, attention, plan_start, plan_end, screening in values:
+        badges, days = badges_for(attention, screening, plan_start, today)
+        week = (today - plan_start).days // 7 + 1 if plan_start else None
+        rows.append(
+            RosterRow(
+                id=pk,
+                name=name,
+                week=week,
+                last_log=_date((attention or {}).get("last_log")),
+                days_since_log=days,
+                mean_pain=(attention or {}).get("mean_morning_pain"),
+                as_of=as_of,
+                badges=badges,
+                after_plan=bool(plan_end and today > plan_end),
+                url=f"{link}{pk}/",
+            )
+        )
+    return sorted(rows, key=RosterRow.urgency)
+
+
+def arrange(rows: list[RosterRow], flag: str = "", sort: str = "urgency", name: str = "") -> list[RosterRow]:
+    """Optional filters (only runners with this flag, or whose name contains this) and sort order."""
+    if name:
+        rows = [r for r in rows if name.casefold() in r.name.casefold()]
+    if flag in FLAG_LABELS:
+        rows = [r for r in rows if flag in r.kinds]
+    if sort == "name":
+        return sorted(rows, key=lambda r: (r.name.lower(), r.id))
+    if sort == "last_log":
+        return sorted(rows, key=lambda r: (-(r.days_since_log if r.days_since_log is not None else -1), r.id))
+    return rows
+
+
+def counts(rows: list[RosterRow]) -> dict[str, int]:
+    """How many runners have each flag, for the summary above the table."""
+    return {kind: sum(1 for r in rows if kind in r.kinds) for kind in ORDER}

@@ -1,0 +1,133 @@
+"""Clinician use cases: links and invites, plan adjustments, clearances, and the audit trail.
+
+Each change is one transaction that also writes its AuditEvent, so a change is never
+stored without the record of who made it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backstride.accounts.models import Clinician
+from backstride.core.errors import InputError
+from backstride.runners.models import Adjustment, Runner
+from backstride.runners.services import active_plan, clear_referral, recompute
+
+from .models import AuditEvent, CareLink, Invite
+
+# The actions the audit trail records; the audit page shows each in words.
+VIEWED, ADJUSTED, CLEARED = "runner_viewed", "plan_adjusted", "referral_cleared"
+INVITED, JOINED = "invite_created", "invite_accepted"
+
+
+def today() -> dt.date:
+    """The clinician's today (tests replace it to stand on a day of the plan)."""
+    return timezone.localdate()
+
+
+def audit(actor, runner: Runner | None, action: str, **detail) -> AuditEvent:
+    return AuditEvent.objects.create(actor=actor, runner=runner, action=action, detail=detail)
+
+
+def link(clinician: Clinician, runner: Runner) -> CareLink:
+    """Let this clinician follow the runner (idempotent)."""
+    care_link, _created = CareLink.objects.get_or_create(clinician=clinician, runner=runner)
+    return care_link
+
+
+def create_invite(clinician: Clinician) -> Invite:
+    with transaction.atomic():
+        invite = Invite.objects.create(clinician=clinician)
+        audit(clinician.user, None, INVITED, invite=invite.pk)
+    return invite
+
+
+def accept_invite(runner: Runner, code: str) -> bool:
+    """Link the runner to the clinician who made the invite; each code works once."""
+    code = (code or "").strip()
+    if not code:
+        return False
+    with transaction.atomic():
+        invite = Invite.objects.filter(code=code, used_at__isnull=True).select_related("clinician").first()
+        if invite is None:
+            return False
+        # a conditional update, so two sign-ups racing for one code cannot both win
+        won = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_by=runner, used_at=timezone.now())
+        if not won:
+            return False
+        link(invite.clinician, runner)
+        audit(runner.user, runner, JOINED, invite=invite.pk, clinician=invite.clinician_id)
+    return True
+
+
+def _as_of(runner: Runner, day: dt.date) -> dt.date:
+    # never move the stored snapshot back before logs the runner already made
+    return max(day, runner.state_as_of or day)
+
+
+def adjust(
+    runner: Runner,
+    author,
+    kind: str,
+    note: str,
+    day: dt.date,
+    slot: str = "",
+    slug: str = "",
+    dosage_step: int | None = None,
+) -> Adjustment:
+    """Store a clinician's change and replay the program with it, in one transaction."""
+    if kind not in dict(Adjustment.KINDS):
+        raise InputError("kind", _("choose one of the changes offered"))
+    if not note.strip():
+        raise InputError("note", _("say why: the runner sees this note with the change"))
+    plan = active_plan(runner)
+    # a change made before the plan starts takes effect on its first day, where the replay begins
+    day = max(day, plan.start_date)
+    with transaction.atomic():
+        adjustment = Adjustment.objects.create(
+            runner=runner,
+            author=author,
+            date=day,
+            kind=kind,
+            slot=slot,
+            slug=slug,
+            dosage_step=dosage_step,
+            note=note.strip(),
+        )
+        recompute(runner, _as_of(runner, day))
+        audit(
+            author,
+            runner,
+            ADJUSTED,
+            adjustment=adjustment.pk,
+            kind=kind,
+            slot=slot,
+            slug=slug,
+            dosage_step=dosage_step,
+            note=note.strip(),
+        )
+    return adjustment
+
+
+def paused_since(runner: Runner) -> dt.date | None:
+    paused = (runner.state or {}).get("paused")
+    return dt.date.fromisoformat(paused["date"]) if paused else None
+
+
+def clear(runner: Runner, actor, note: str, day: dt.date) -> None:
+    """Record a clinician's clearance of a referral, so the paused program resumes."""
+    if runner.current_plan is None:
+        raise InputError("note", _("this runner has no plan: after the referral, they need a new assessment"))
+    since = paused_since(runner)
+    if since is None:
+        raise InputError("note", _("the program is not paused: there is no referral to clear"))
+    if not note.strip():
+        raise InputError("note", _("say who cleared the referral and when"))
+    day = max(day, since)  # a clearance answers a warning sign, so it is never dated before it
+    with transaction.atomic():
+        clear_referral(runner, day, note)
+        audit(actor, runner, CLEARED, note=note.strip(), date=day.isoformat())

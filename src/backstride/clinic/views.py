@@ -1,0 +1,223 @@
+"""The clinician's pages: the roster, invites, a runner's record, plan changes and the audit trail."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from backstride.accounts.roles import clinician_required, linked_runner
+from backstride.core.errors import InputError
+
+from . import planning, services
+from . import roster as rosters
+from .detail import runner_record
+from .forms import ADJUST_FORMS, ClearForm
+from .models import AuditEvent, Invite
+
+AUDIT_PAGE_SIZE = 50
+INVITES_SHOWN = 20
+
+
+@clinician_required
+@require_GET
+def roster(request):
+    query = request.GET.get("q", "").strip()[:120]
+    flag = request.GET.get("flag", "")
+    sort = request.GET.get("sort", "urgency")
+    everyone = rosters.roster(request.clinician, services.today())
+    rows = rosters.arrange(everyone, flag, sort, query)
+    context = {
+        "rows": rows,
+        "summary": [(k, rosters.FLAG_LABELS[k], n) for k, n in rosters.counts(everyone).items() if n],
+        "total": len(everyone),
+        "flags": rosters.FLAG_LABELS,
+        "sorts": rosters.SORTS,
+        "q": query,
+        "flag": flag if flag in rosters.FLAG_LABELS else "",
+        "sort": sort if sort in rosters.SORTS else "urgency",
+        "nav": "roster",
+    }
+    # the filter form asks (through htmx) for the table alone
+    template = "clinic/_roster_table.html" if request.htmx and request.htmx.target == "roster" else "clinic/roster.html"
+    return render(request, template, context)
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    if request.method == "POST":
+        created = services.create_invite(request.clinician)
+        messages.success(request, _("Invite created. Give the runner the code or the sign-up link."))
+        return redirect(f"{reverse('clinic:invite')}?new={created.pk}")
+    invites = list(Invite.objects.filter(clinician=request.clinician).select_related("used_by")[:INVITES_SHOWN])
+    signup = reverse("signup")
+    for item in invites:
+        item.link = request.build_absolute_uri(f"{signup}?invite={item.code}")
+    new = request.GET.get("new", "")
+    return render(
+        request,
+        "clinic/invite.html",
+        {
+            "invites": invites,
+            "new": next((i for i in invites if str(i.pk) == new and i.used_at is None), None),
+            "nav": "invite",
+        },
+    )
+
+
+@clinician_required
+@require_GET
+def audit(request):
+    events = (
+        AuditEvent.objects.filter(
+            Q(runner__care_links__clinician=request.clinician) | Q(runner__isnull=True, actor=request.user)
+        )
+        .select_related("actor", "runner")
+        .order_by("-at", "-id")
+    )
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for event in page:
+        event.label = AUDIT_LABELS.get(event.action, event.action)
+        event.summary = audit_summary(event)
+    return render(request, "clinic/audit.html", {"page": page, "nav": "audit"})
+
+
+@clinician_required
+@require_GET
+def runner(request, runner_id: int):
+    person = linked_runner(request.clinician, runner_id)
+    record = runner_record(person, services.today())
+    services.audit(request.user, person, services.VIEWED)
+    return render(request, "clinic/runner.html", record | {"runner": person, "nav": "roster"})
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def adjust(request, runner_id: int):
+    person = linked_runner(request.clinician, runner_id)
+    day = services.today()
+    if request.method == "GET" and "steps" in request.GET:
+        return _ladder(request)
+    if person.current_plan is None:
+        return _no_plan(request, person, "clinic/adjust.html")
+    slots, position = planning.current(person, day)
+
+    def make(kind, data=None):
+        extra = {"slots": slots} if kind in ("swap", "dosage") else {"position": position}
+        return ADJUST_FORMS[kind](data, prefix=kind, **extra)
+
+    forms = {kind: make(kind) for kind in ADJUST_FORMS}
+    # with htmx, choosing an exercise shows its dosage ladder next to the step field
+    ladder = {"hx-get": f"{reverse('clinic:adjust', args=[person.pk])}?steps=1", "hx-target": "#swap-ladder"}
+    status = 200
+    if request.method == "POST":
+        kind = request.POST.get("kind", "")
+        if kind not in ADJUST_FORMS:
+            return HttpResponseBadRequest(_("Choose one of the changes offered."))
+        form = forms[kind] = make(kind, request.POST)
+        if form.is_valid():
+            try:
+                services.adjust(person, request.user, kind, day=day, **form.adjustment())
+            except InputError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Plan changed. %(name)s sees the change and your note.")
+                    % {
+                        "name": person.name,
+                    },
+                )
+                return redirect("clinic:runner", runner_id=person.pk)
+        status = 400
+    forms["swap"].fields["exercise"].widget.attrs.update(ladder)
+    return render(
+        request,
+        "clinic/adjust.html",
+        {
+            "runner": person,
+            "forms": forms,
+            "slots": slots,
+            "position": position,
+            "nav": "roster",
+        },
+        status=status,
+    )
+
+
+def _ladder(request):
+    """The dosage ladder of one exercise, for the swap form (an htmx partial)."""
+    slug = request.GET.get("swap-exercise") or request.GET.get("steps", "")
+    try:
+        doses = planning.doses(slug)
+    except KeyError:
+        doses = ()
+    return render(request, "clinic/_ladder.html", {"doses": doses})
+
+
+def _no_plan(request, person, template):
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, {"runner": person, "no_plan": True, "nav": "roster"}, status=status)
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def clear(request, runner_id: int):
+    person = linked_runner(request.clinician, runner_id)
+    if person.current_plan is None:
+        return _no_plan(request, person, "clinic/clear.html")
+    form = ClearForm(request.POST or None, prefix="clear")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.clear(person, request.user, form.cleaned_data["note"], services.today())
+            except InputError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Referral cleared: %(name)s's program resumes.") % {"name": person.name})
+                return redirect("clinic:runner", runner_id=person.pk)
+        status = 400
+    return render(
+        request,
+        "clinic/clear.html",
+        {
+            "runner": person,
+            "form": form,
+            "paused": (person.state or {}).get("paused"),
+            "nav": "roster",
+        },
+        status=status,
+    )
+
+
+AUDIT_LABELS = {
+    services.VIEWED: gettext_lazy("Viewed the runner's record"),
+    services.ADJUSTED: gettext_lazy("Changed the plan"),
+    services.CLEARED: gettext_lazy("Cleared a referral"),
+    services.INVITED: gettext_lazy("Created an invite"),
+    services.JOINED: gettext_lazy("Joined with an invite"),
+}
+
+
+def audit_summary(event: AuditEvent) -> str:
+    d = event.detail or {}
+    if event.action == services.ADJUSTED:
+        kind = {
+            "swap": _("swap"),
+            "dosage": _("dosage"),
+            "hold_phase": _("hold phase"),
+            "advance_phase": _("advance phase"),
+        }.get(d.get("kind"), d.get("kind", ""))
+        where = f" · {planning.slot_label(d['slot'])}" if d.get("slot") else ""
+        return f"{kind}{where}: {d.get('note', '')}"
+    if event.action == services.CLEARED:
+        return d.get("note", "")
+    return ""
