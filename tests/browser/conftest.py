@@ -21,7 +21,6 @@ PHONE = {"width": 360, "height": 780}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
 
-
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

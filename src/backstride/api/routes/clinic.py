@@ -60,8 +60,8 @@ def runner_progress(request, runner_id: int = RUNNER_ID, date: dt.date | None = 
 
 def _viewed(request, runner_id: int, what: str) -> Runner:
     """A clinician reading a runner's data is recorded in the audit trail, as on the web pages."""
-    from backstride.clinic.services import audit
+    from backstride.clinic.services import VIEWED, audit
 
     runner = clinic_runner(request, runner_id)
-    audit(request.auth, runner, "viewed", via="api", page=what)
+    audit(request.auth, runner, VIEWED, via="api", page=what)
     return runner
