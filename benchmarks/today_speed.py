@@ -130,6 +130,7 @@ def main() -> None:
     print(f"loading the history from the database:     median {statistics.median(load_ms):6.1f} ms")
 
     env = dict(os.environ, BACKSTRIDE_CACHE_DIR=str(Path(tmp) / "cache"))
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # as a user runs it: the command picks its own settings
     command = [sys.executable, "-m", "backstride", "today", "--date", last, "--json", "--db", db]
     subprocess.run(command, env=env, capture_output=True, check=True)  # builds the library cache once
     wall = []

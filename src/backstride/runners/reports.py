@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
-from backstride.core.planner.running import PAIN_RULE, WALK_RUN_STAGES
+from django.utils.translation import gettext as _
+
+from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
 from backstride.core.questionnaires import endurance as endurance_q
 from backstride.core.tracking import outcomes
 
@@ -25,18 +27,25 @@ def _running_for(program, state, day: dt.date) -> dict:
     weeks = program.plan["weeks"]
     guide = weeks[min(max(week, 1), len(weeks)) - 1]["running"]
     runs_today = [r for r in guide["runs"] if r["date"] == day.isoformat()] if 1 <= week <= len(weeks) else []
-    out = {"status": guide["status"], "mode": guide["mode"], "pain_rule": PAIN_RULE, "runs_today": runs_today}
+    out = {"status": guide["status"], "mode": guide["mode"], "pain_rule": pain_rule(), "runs_today": runs_today}
     if state.paused:
-        return out | {"mode": "paused", "summary": "No running until a clinician has seen you.", "runs_today": []}
+        return out | {"mode": "paused", "summary": _("No running until a clinician has seen you."), "runs_today": []}
     if state.in_flare(day):
-        return out | {"mode": "settle_down", "summary": "Walking only during the settle-down block.", "runs_today": []}
+        return out | {
+            "mode": "settle_down",
+            "summary": _("Walking only during the settle-down block."),
+            "runs_today": [],
+        }
     if guide["status"] == "stopped_due_to_pain":
         run_min, walk_min, reps = WALK_RUN_STAGES[state.run_stage]
+        stage = state.run_stage + 1
         summary = (
-            f"Walk-run stage {state.run_stage + 1}: run {run_min} min, walk {walk_min} min, {reps} times; "
-            "at least one rest day between runs."
+            _(
+                "Walk-run stage {stage}: run {run} min, walk {walk} min, {reps} times; "
+                "at least one rest day between runs."
+            ).format(stage=stage, run=run_min, walk=walk_min, reps=reps)
             if walk_min
-            else f"Stage {state.run_stage + 1}: {run_min} min of easy continuous running."
+            else _("Stage {stage}: {run} min of easy continuous running.").format(stage=stage, run=run_min)
         )
         if guide["mode"] == "walk" and not state.decisions_for("running"):
             summary = guide["summary"]
@@ -45,7 +54,9 @@ def _running_for(program, state, day: dt.date) -> dict:
     index = min(state.run_pos, max(min(week, len(caps)) - 1, 0))
     cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
     return out | {
-        "summary": f"Up to {cap:.1f} km this week, easy running; no more than 30 % more over two weeks.",
+        "summary": _("Up to {km:.1f} km this week, easy running; no more than 30 % more over two weeks.").format(
+            km=cap
+        ),
         "weekly_km_cap": round(cap, 1),
     }
 

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..calendar import DAYS
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..intake import Intake
@@ -109,7 +110,7 @@ def build_plan(intake: Intake, profile: Profile, library: Library) -> dict:
         week = {
             "number": number,
             "phase": phase.name,
-            "phase_title": phase.title,
+            "phase_title": _(phase.title),
             "start_date": start.isoformat(),
             "end_date": (start + dt.timedelta(days=6)).isoformat(),
             "sessions": sessions,
@@ -126,7 +127,7 @@ def build_plan(intake: Intake, profile: Profile, library: Library) -> dict:
                 steps,
             )
             week["daily_mobility"] = {
-                "note": "Every day, including rest days: a few easy minutes to keep the back moving.",
+                "note": _("Every day, including rest days: a few easy minutes to keep the back moving."),
                 "minutes": session_minutes(daily_used),
                 "exercises": [prescription(ex, st) | {"slot": sl} for sl, ex, st in daily],
             }
@@ -169,7 +170,7 @@ def _maintenance(week8: list[tuple[str, Exercise, int]], days: list[str], last_s
         "day": first_day,
         "minutes": session_minutes(used),
         "exercises": [prescription(ex, step) | {"slot": slot} for slot, ex, step in chosen],
-        "note": (
+        "note": _(
             "From week 9, one core session a week for good. Exercise after an episode roughly "
             "halves the chance of another within a year, and the protection fades when it stops "
             "(Steffens et al. 2016)."

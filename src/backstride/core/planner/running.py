@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..calendar import DAYS
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..intake import Intake
@@ -48,11 +49,12 @@ LONG_RUN_SHARE_MAX = 0.35  # the long run at most about a third of the week
 TAPER_FRACTION = 0.6  # race week
 DEFAULT_RUN_DAYS = ("tue", "thu", "sat")
 
-PAIN_RULE = (
-    f"Pain during a run up to {SAFE_RUN_PAIN}/10 is safe and up to {ACCEPTABLE_RUN_PAIN}/10 "
-    f"acceptable; above {ACCEPTABLE_RUN_PAIN}/10 stop and walk home. Next morning the back "
-    "should be no worse than usual."
-)
+
+def pain_rule() -> str:
+    return _(
+        "Pain during a run up to {safe}/10 is safe and up to {acceptable}/10 acceptable; above {acceptable}/10 "
+        "stop and walk home. Next morning the back should be no worse than usual."
+    ).format(safe=SAFE_RUN_PAIN, acceptable=ACCEPTABLE_RUN_PAIN)
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,10 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
                 {
                     "mode": "walk",
                     "summary": (
-                        f"No running yet. Walk most days, building to {WALK_MINUTES[i]} minutes. Start "
-                        "walk-run once 30 minutes of walking is comfortable and pain at rest is 2/10 or less."
+                        _(
+                            "No running yet. Walk most days, building to {minutes} minutes. Start walk-run once 30 "
+                            "minutes of walking is comfortable and pain at rest is 2/10 or less."
+                        ).format(minutes=WALK_MINUTES[i])
                     ),
                     "weekly_km_cap": 0,
                     "long_run_km_cap": 0,
@@ -109,9 +113,13 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
                     "walk_minutes": walk_min,
                     "repeats": repeats,
                     "description": (
-                        f"Stage {stage + 1}: run {run_min} min, walk {walk_min} min, {repeats} times"
+                        _("Stage {stage_number}: run {run_min} min, walk {walk_min} min, {repeats} times").format(
+                            stage_number=stage + 1, run_min=run_min, walk_min=walk_min, repeats=repeats
+                        )
                         if walk_min
-                        else f"Stage {stage + 1}: {run_min} min easy continuous running"
+                        else _("Stage {stage_number}: {run_min} min easy continuous running").format(
+                            stage_number=stage + 1, run_min=run_min
+                        )
                     ),
                 }
             )
@@ -121,9 +129,11 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
             {
                 "mode": "walk_run",
                 "summary": (
-                    "Walk-run return: at least one rest day between runs; each stage twice before moving "
-                    f"up, and move up only if pain stays at {SAFE_RUN_PAIN}/10 or less during the run "
-                    "and is no worse the next morning."
+                    _(
+                        "Walk-run return: at least one rest day between runs; each stage twice before moving up, "
+                        "and move up only if pain stays at {safe}/10 or less during the run and is no worse the "
+                        "next morning."
+                    ).format(safe=SAFE_RUN_PAIN)
                 ),
                 "weekly_km_cap": None,
                 "long_run_km_cap": None,
@@ -184,8 +194,12 @@ def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> li
                     "kind": "long_run" if d == long_day else "easy_run",
                     "km": round(km, 1),
                     "description": (
-                        f"{'Long' if d == long_day else 'Easy'} run, up to {km:.1f} km, conversational pace"
-                        + (", flat route, no downhill running" if mode == "reduced" else "")
+                        (
+                            _("Long run, up to {km:.1f} km, conversational pace")
+                            if d == long_day
+                            else _("Easy run, up to {km:.1f} km, conversational pace")
+                        ).format(km=km)
+                        + (_(", flat route, no downhill running") if mode == "reduced" else "")
                     ),
                 }
             )
@@ -195,14 +209,18 @@ def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> li
                     "date": race.date.isoformat(),
                     "kind": "race",
                     "km": race.distance_km,
-                    "description": f"{race.name}: run it only if this week's runs were within the pain limits",
+                    "description": _("{race}: run it only if this week's runs were within the pain limits").format(
+                        race=race.name
+                    ),
                 }
             )
         runs.sort(key=lambda x: x["date"])
         summary = (
-            f"Reduced running: up to {cap:.1f} km this week, all easy, flat routes, no speed work."
+            _("Reduced running: up to {cap:.1f} km this week, all easy, flat routes, no speed work.").format(cap=cap)
             if mode == "reduced"
-            else f"Guarded running: up to {cap:.1f} km this week; no more than 30 % more over two weeks."
+            else _("Guarded running: up to {cap:.1f} km this week; no more than 30 % more over two weeks.").format(
+                cap=cap
+            )
         )
         weeks.append(
             {
@@ -222,19 +240,19 @@ def _goal_race_note(intake: Intake, plan_start: dt.date, plan_end: dt.date) -> d
         return None
     weeks_away = (race.date - plan_start).days // 7
     if race.date < plan_start:
-        note = "The goal race date is before the program starts; it is not planned for."
+        note = _("The goal race date is before the program starts; it is not planned for.")
     elif race.date <= plan_end and intake.running.status == "stopped_due_to_pain":
-        note = (
+        note = _(
             "The race falls inside the program while you are returning to running: consider a "
             "shorter distance, or another race later on."
         )
     elif race.date <= plan_end:
-        note = "The race falls inside the program: the race week is tapered and runs stay within the pain limits."
+        note = _("The race falls inside the program: the race week is tapered and runs stay within the pain limits.")
     else:
-        note = (
-            f"The race is {weeks_away} weeks after the start. After week 8, keep raising the volume "
-            "by no more than 30 % over any two weeks, and keep the weekly core session."
-        )
+        note = _(
+            "The race is {weeks} weeks after the start. After week 8, keep raising the volume by no more than "
+            "30 % over any two weeks, and keep the weekly core session."
+        ).format(weeks=weeks_away)
     return {
         "name": race.name,
         "date": race.date.isoformat(),
@@ -251,6 +269,6 @@ def running_guidance(intake: Intake, profile: Profile, starts: list[dt.date]) ->
         weeks = _volume_weeks(intake, profile, starts)
     for w in weeks:
         w["status"] = profile.running_status
-        w["pain_rule"] = PAIN_RULE
+        w["pain_rule"] = pain_rule()
     plan_end = starts[-1] + dt.timedelta(days=6)
     return RunningPlan(weeks, _goal_race_note(intake, starts[0], plan_end))

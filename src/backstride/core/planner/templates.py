@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import gettext_noop
+
 PROGRAM_WEEKS = 8
 
 
@@ -59,7 +61,7 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         1,
         "settle",
-        "Settle and activate",
+        gettext_noop("Settle and activate"),
         (1, 2),
         (
             ("relief_mobility", 1),
@@ -80,7 +82,7 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         2,
         "stabilise",
-        "Stabilise",
+        gettext_noop("Stabilise"),
         (3, 4),
         (
             ("relief_mobility", 2),
@@ -101,7 +103,7 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         3,
         "strengthen",
-        "Strengthen",
+        gettext_noop("Strengthen"),
         (5, 6),
         (
             ("relief_mobility", 2),
@@ -124,7 +126,7 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         4,
         "run_specific",
-        "Run-specific",
+        gettext_noop("Run-specific"),
         (7, 8),
         (
             ("relief_mobility", 2),

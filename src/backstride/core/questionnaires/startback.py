@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..i18n import gettext_noop
 
 PHYSICAL_ITEMS = (
     "leg_pain",
@@ -23,7 +24,7 @@ BOTHERSOME_SCORES_1 = ("very_much", "extremely")
 LOW_MAX_TOTAL = 3  # total 0-3: low risk
 HIGH_MIN_PSYCHOSOCIAL = 4  # psychosocial subscale 4-5: high risk
 
-HIGH_RISK_ADVICE = (
+HIGH_RISK_ADVICE = gettext_noop(
     "Your answers suggest your back pain is weighing on you more than most. People in this group "
     "do best with a physiotherapist's support alongside the exercises: please book one."
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import _, gettext_noop
+
 CLEAR = "clear"
 REFER_URGENT = "refer_urgent"
 REFER_EMERGENCY = "refer_emergency"
@@ -57,44 +59,44 @@ INFLAMMATORY_REFER_AT = 4  # four or more: GP for a rheumatology referral
 INFLAMMATORY_CONSIDER_AT = 3  # three: GP, a blood test decides
 
 REASONS = {
-    "saddle_numbness": "numbness around the back passage, genitals or inner thighs",
-    "bladder_or_bowel_change": "new trouble starting or controlling urine, or with bowel control",
-    "both_legs_symptoms": "symptoms in both legs",
-    "leg_weakness_worsening": "leg weakness that is severe or getting worse",
-    "new_sexual_dysfunction": "new change in sexual function",
-    "walking_changed": "a change in the way you walk",
-    "fever_or_unwell": "fever, chills or feeling generally unwell with back pain",
-    "history_of_cancer": "a past history of cancer with new back pain",
-    "unexplained_weight_loss": "weight loss you cannot explain",
-    "night_pain_not_eased_by_position": "night pain that changing position does not ease",
-    "recent_significant_trauma": "a recent significant fall or accident",
-    "long_term_steroids": "long-term steroid medicine",
-    "osteoporosis": "known thinning of the bones (osteoporosis)",
-    "immunosuppressed": "a weakened immune system",
-    "first_episode_age": "a first-ever episode of back pain under 15 or over 60",
+    "saddle_numbness": gettext_noop("numbness around the back passage, genitals or inner thighs"),
+    "bladder_or_bowel_change": gettext_noop("new trouble starting or controlling urine, or with bowel control"),
+    "both_legs_symptoms": gettext_noop("symptoms in both legs"),
+    "leg_weakness_worsening": gettext_noop("leg weakness that is severe or getting worse"),
+    "new_sexual_dysfunction": gettext_noop("new change in sexual function"),
+    "walking_changed": gettext_noop("a change in the way you walk"),
+    "fever_or_unwell": gettext_noop("fever, chills or feeling generally unwell with back pain"),
+    "history_of_cancer": gettext_noop("a past history of cancer with new back pain"),
+    "unexplained_weight_loss": gettext_noop("weight loss you cannot explain"),
+    "night_pain_not_eased_by_position": gettext_noop("night pain that changing position does not ease"),
+    "recent_significant_trauma": gettext_noop("a recent significant fall or accident"),
+    "long_term_steroids": gettext_noop("long-term steroid medicine"),
+    "osteoporosis": gettext_noop("known thinning of the bones (osteoporosis)"),
+    "immunosuppressed": gettext_noop("a weakened immune system"),
+    "first_episode_age": gettext_noop("a first-ever episode of back pain under 15 or over 60"),
 }
 
-EMERGENCY_MESSAGE = (
+EMERGENCY_MESSAGE = gettext_noop(
     "Stop the program and go to an emergency department today. Some of your answers can go with "
     "pressure on the nerves at the base of the spine or with an infection, which need checking "
     "the same day. This is not a diagnosis: most people with these signs turn out to have "
     "something less serious, but only an examination can tell."
 )
-URGENT_MESSAGE = (
+URGENT_MESSAGE = gettext_noop(
     "Please see a doctor within the next few days, and within two weeks at the latest, before "
     "starting or continuing the program. Some of your answers are worth a medical check. This "
     "is not a diagnosis; your program is paused until a clinician clears you."
 )
-CLEAR_MESSAGE = (
+CLEAR_MESSAGE = gettext_noop(
     "No warning signs in your answers. backstride guides and screens but does not replace a "
     "clinician: if anything changes, answer the questions again or see a doctor."
 )
-INFLAMMATORY_REFER_MESSAGE = (
+INFLAMMATORY_REFER_MESSAGE = gettext_noop(
     "Several of your answers fit a pattern of inflammatory back pain. Please book a routine "
     "appointment with your GP and ask about a referral to a rheumatologist. You can carry on "
     "with the program meanwhile."
 )
-INFLAMMATORY_CONSIDER_MESSAGE = (
+INFLAMMATORY_CONSIDER_MESSAGE = gettext_noop(
     "Some of your answers fit a pattern of inflammatory back pain. Please book a routine "
     "appointment with your GP, who may suggest a blood test. You can carry on with the program "
     "meanwhile."
@@ -144,7 +146,7 @@ def emergency_reasons(answers: RedFlagAnswers) -> list[str]:
     if ces and _yes(answers, WEAK_CAUDA_EQUINA_SIGN):
         ces.append(WEAK_CAUDA_EQUINA_SIGN)
     others = [k for k in ("fever_or_unwell", "walking_changed") if _yes(answers, k)]
-    return [REASONS[k] for k in ces + others]
+    return [_(REASONS[k]) for k in ces + others]
 
 
 def urgent_reasons(answers: RedFlagAnswers) -> list[str]:
@@ -152,13 +154,13 @@ def urgent_reasons(answers: RedFlagAnswers) -> list[str]:
     # Alone, new sexual dysfunction is a weak sign: a prompt medical check, not an emergency.
     if _yes(answers, WEAK_CAUDA_EQUINA_SIGN) and not any(_yes(answers, k) for k in CAUDA_EQUINA_SIGNS):
         keys.append(WEAK_CAUDA_EQUINA_SIGN)
-    reasons = [REASONS[k] for k in keys]
+    reasons = [_(REASONS[k]) for k in keys]
     if (
         answers.first_episode
         and answers.age is not None
         and (answers.age < FIRST_EPISODE_MIN_AGE or answers.age > FIRST_EPISODE_MAX_AGE)
     ):
-        reasons.append(REASONS["first_episode_age"])
+        reasons.append(_(REASONS["first_episode_age"]))
     return reasons
 
 
@@ -177,15 +179,15 @@ def screen(answers: RedFlagAnswers) -> ScreeningResult:
     routine, routine_message = None, None
     count = inflammatory_count(answers)
     if count is not None and count >= INFLAMMATORY_REFER_AT:
-        routine, routine_message = "inflammatory_back_pain", INFLAMMATORY_REFER_MESSAGE
+        routine, routine_message = "inflammatory_back_pain", _(INFLAMMATORY_REFER_MESSAGE)
     elif count is not None and count >= INFLAMMATORY_CONSIDER_AT:
-        routine, routine_message = "inflammatory_back_pain_possible", INFLAMMATORY_CONSIDER_MESSAGE
+        routine, routine_message = "inflammatory_back_pain_possible", _(INFLAMMATORY_CONSIDER_MESSAGE)
 
     emergency = emergency_reasons(answers)
     urgent = urgent_reasons(answers)
     if emergency:
-        return ScreeningResult(REFER_EMERGENCY, emergency + urgent, EMERGENCY_MESSAGE, routine, routine_message)
+        return ScreeningResult(REFER_EMERGENCY, emergency + urgent, _(EMERGENCY_MESSAGE), routine, routine_message)
     if urgent:
-        return ScreeningResult(REFER_URGENT, urgent, URGENT_MESSAGE, routine, routine_message)
-    message = CLEAR_MESSAGE if routine is None else f"{routine_message} {CLEAR_MESSAGE}"
+        return ScreeningResult(REFER_URGENT, urgent, _(URGENT_MESSAGE), routine, routine_message)
+    message = _(CLEAR_MESSAGE) if routine is None else f"{routine_message} {_(CLEAR_MESSAGE)}"
     return ScreeningResult(CLEAR, [], message, routine, routine_message)

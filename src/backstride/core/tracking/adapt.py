@@ -11,6 +11,7 @@ import datetime as dt
 import statistics
 from collections import defaultdict
 
+from ..i18n import _
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
 from .decisions import (
     ADJUSTED,
@@ -35,7 +36,7 @@ from .resolve import Program
 from .state import ProgramState, Referral
 from .thresholds import DEFAULT, Thresholds
 
-FULL_DAY_NAMES = {
+FULL_DAY_NAMES = {  # marked where they are shown
     "mon": "Monday",
     "tue": "Tuesday",
     "wed": "Wednesday",
@@ -89,14 +90,14 @@ class Replay:
         old = s.positions.get(slot, self.p.first_planned(slot))
         s.positions[slot] = new
         name, dose = self.name(slot, new)
-        verb = {PROGRESS: "moves up to", HOLD: "held at", STEP_BACK: "steps back to"}[kind]
+        verb = {PROGRESS: _("moves up to"), HOLD: _("held at"), STEP_BACK: _("steps back to")}[kind]
         if kind == STEP_BACK and new == old:
-            verb = "stays at its easiest step,"
+            verb = _("stays at its easiest step,")
         self.decide(
             day,
             slot,
             kind,
-            f"{name} {verb} {dose_words(dose)}: {why}",
+            _("{value} {verb} {dose}: {why}").format(value=name, verb=verb, dose=dose_words(dose), why=why),
             slot=slot,
             from_pos=old,
             to_pos=new,
@@ -110,7 +111,7 @@ class Replay:
             if current > 0:
                 self.state.positions[slot] = current - 1
             self.state.good_streak[slot] = 0
-        self.decide(day, "program", STEP_BACK, f"Every exercise steps back one step: {why}")
+        self.decide(day, "program", STEP_BACK, _("Every exercise steps back one step: {why}").format(why=why))
         self.step_back_running(day, why)
 
     def step_back_running(self, day: dt.date, why: str) -> None:
@@ -119,10 +120,15 @@ class Replay:
             if s.run_stage > 0:
                 s.run_stage -= 1
             s.runs_at_stage = 0
-            self.decide(day, "running", STEP_BACK, f"Walk-run back to stage {s.run_stage + 1}: {why}")
+            self.decide(
+                day,
+                "running",
+                STEP_BACK,
+                _("Walk-run back to stage {run_stage_number}: {why}").format(run_stage_number=s.run_stage + 1, why=why),
+            )
         else:
             s.run_pos = min(s.run_pos, max(self.p.week_of(day) - 1, 0)) - 1
-            self.decide(day, "running", STEP_BACK, f"Running volume steps back a week: {why}")
+            self.decide(day, "running", STEP_BACK, _("Running volume steps back a week: {why}").format(why=why))
 
     def walk_run_mode(self, day: dt.date) -> bool:
         return self.p.plan["weeks"][0]["running"]["status"] == "stopped_due_to_pain"
@@ -150,21 +156,30 @@ class Replay:
             if a.kind in ("swap", "dosage"):
                 ex = self.p.library[a.slug]
                 dose = dose_words(ex.dosage.steps[min(a.dosage_step, len(ex.dosage.steps) - 1)].values())
-                what = f"{ex.name} at {dose}"
-                verb = "swapped in" if a.kind == "swap" else "set the dose to"
+                what = _("{ex} at {dose}").format(ex=ex.name, dose=dose)
+                verb = _("swapped in") if a.kind == "swap" else _("set the dose to")
                 self.decide(
                     day,
                     a.slot,
                     ADJUSTED,
-                    f"{_first_upper(a.author)} {verb} {what}: {a.note}",
+                    _("{author} {verb} {what}: {note}").format(
+                        author=_first_upper(a.author), verb=verb, what=what, note=a.note
+                    ),
                     slug=a.slug,
                     dosage_step=a.dosage_step,
                 )
             else:
                 verb = (
-                    "holds this phase for another week" if a.kind == "hold_phase" else "moves you on to the next phase"
+                    _("holds this phase for another week")
+                    if a.kind == "hold_phase"
+                    else _("moves you on to the next phase")
                 )
-                self.decide(day, "program", ADJUSTED, f"{_first_upper(a.author)} {verb}: {a.note}")
+                self.decide(
+                    day,
+                    "program",
+                    ADJUSTED,
+                    _("{author} {verb}: {note}").format(author=_first_upper(a.author), verb=verb, note=a.note),
+                )
 
     def morning(self, day: dt.date) -> None:
         self.adjustments_on(day)
@@ -176,7 +191,9 @@ class Replay:
         # A clearance comes after the warning sign it answers, even when both fall on one day.
         if day in self.clearances and s.paused:
             note = self.clearances[day].note
-            self.decide(day, "program", RESUME, f"A clinician cleared the referral: {note}".rstrip(": "))
+            self.decide(
+                day, "program", RESUME, _("A clinician cleared the referral: {note}").format(note=note).rstrip(": ")
+            )
             s.paused = None
             s.episodes = [
                 Episode(e.kind, e.start, day, e.reason, e.details) if e.kind == "referral" and e.end is None else e
@@ -201,7 +218,12 @@ class Replay:
             days_in = (day - s.flare_start).days
             settled = checkin.pain <= baseline + self.t.flare_settled_margin
             if days_in >= self.t.flare_min_days and settled:
-                self.end_flare(day, f"morning pain {checkin.pain}/10 is back near your usual {baseline:g}/10")
+                self.end_flare(
+                    day,
+                    _("morning pain {pain}/10 is back near your usual {baseline:g}/10").format(
+                        pain=checkin.pain, baseline=baseline
+                    ),
+                )
             elif days_in >= self.t.flare_max_days:
                 self.end_flare(day, "the settle-down block has reached its longest length")
                 self.decide(
@@ -238,7 +260,9 @@ class Replay:
                         slot,
                         nxt,
                         PROGRESS,
-                        f"pain {self.t.safe_pain}/10 or less in your last two sessions and settled mornings",
+                        _("pain {safe_pain}/10 or less in your last two sessions and settled mornings").format(
+                            safe_pain=self.t.safe_pain
+                        ),
                     )
             elif logged and slot in self.last_reason:
                 self._move(day, slot, pos, HOLD, self.last_reason[slot])
@@ -250,18 +274,20 @@ class Replay:
         s.paused = Referral(day, status, message)
         s.flare_start = None
         s.episodes.append(Episode("referral", day, None, message, {"status": status}))
-        self.decide(day, "program", PAUSE, f"Program paused: {message}", status=status)
+        self.decide(day, "program", PAUSE, _("Program paused: {message}").format(message=message), status=status)
 
     def flare_check(self, day: dt.date, checkin: CheckInReport, baseline: float) -> None:
         high = checkin.pain >= baseline + self.t.flare_rise
         yesterday = self.checkins.get(day - ONE_DAY)
         two_days = high and yesterday is not None and yesterday.pain >= baseline + self.t.flare_rise
         if checkin.pain >= self.t.flare_any_pain:
-            self.start_flare(day, f"morning pain {checkin.pain}/10", checkin.leg_symptoms)
+            self.start_flare(day, _("morning pain {pain}/10").format(pain=checkin.pain), checkin.leg_symptoms)
         elif two_days:
             self.start_flare(
                 day,
-                f"morning pain {yesterday.pain}/10 and {checkin.pain}/10, two days above your usual {baseline:g}/10",
+                _("morning pain {pain}/10 and {pain2}/10, two days above your usual {baseline:g}/10").format(
+                    pain=yesterday.pain, pain2=checkin.pain, baseline=baseline
+                ),
                 checkin.leg_symptoms,
             )
 
@@ -284,8 +310,10 @@ class Replay:
             day,
             "program",
             FLARE_UP,
-            f"Flare-up: {why}. Switching to a settle-down block of gentle "
-            f"movement and walking for {self.t.flare_min_days} to {self.t.flare_max_days} days.",
+            _(
+                "Flare-up: {why}. Switching to a settle-down block of gentle movement and walking for "
+                "{flare_min_days} to {flare_max_days} days."
+            ).format(why=why, flare_min_days=self.t.flare_min_days, flare_max_days=self.t.flare_max_days),
         )
 
     def end_flare(self, day: dt.date, why: str) -> None:
@@ -310,7 +338,9 @@ class Replay:
             day,
             "program",
             FLARE_OVER,
-            f"Flare-up over ({why}); resuming one step below where you were before {start.isoformat()}.",
+            _("Flare-up over ({why}); resuming one step below where you were before {start}.").format(
+                why=why, start=start.isoformat()
+            ),
         )
 
     def recurrence(self, day: dt.date, checkin: CheckInReport) -> bool:
@@ -333,17 +363,18 @@ class Replay:
             s.pain_free_since = None
             s.reentry_start = day + ONE_DAY
             s.reentry_end = day + dt.timedelta(weeks=t.reentry_weeks)
-            why = (
-                f"pain {yesterday.pain}/10 and {checkin.pain}/10 on two mornings in a row after "
-                f"{s_pain_free_days} pain-free days"
-            )
+            why = _(
+                "pain {pain}/10 and {pain2}/10 on two mornings in a row after {s_pain_free_days} pain-free days"
+            ).format(pain=yesterday.pain, pain2=checkin.pain, s_pain_free_days=s_pain_free_days)
             s.episodes.append(Episode("recurrence", day - ONE_DAY, None, why))
             self.decide(
                 day,
                 "program",
                 RECURRENCE,
-                f"Recurrence: {why}. A {t.reentry_weeks}-week re-entry block "
-                f"(the stabilise phase at the level you reached) starts {s.reentry_start.isoformat()}.",
+                _(
+                    "Recurrence: {why}. A {reentry_weeks}-week re-entry block (the stabilise phase at the level you "
+                    "reached) starts {reentry_start}."
+                ).format(why=why, reentry_weeks=t.reentry_weeks, reentry_start=s.reentry_start.isoformat()),
             )
             return True
         if checkin.pain > t.pain_free_max and (yesterday is None or yesterday.pain > t.pain_free_max):
@@ -357,7 +388,9 @@ class Replay:
             return
         worst = max(report.pain_during, report.pain_after, *(e.pain or 0 for e in report.exercises))
         if worst >= self.t.flare_any_pain and not s.in_flare(day):
-            self.start_flare(day + ONE_DAY, f"pain {worst}/10 in {day_name(day)}'s session")
+            self.start_flare(
+                day + ONE_DAY, _("pain {worst}/10 in {day}'s session").format(worst=worst, day=day_name(day))
+            )
             return
         planned = self.p.session_near(day, s)
         if planned is None or planned["kind"] in ("settle_down", "light"):
@@ -376,7 +409,13 @@ class Replay:
             if pain > self.t.acceptable_pain:
                 pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
                 s.good_streak[slot] = 0
-                self._move(day, slot, max(pos - 1, 0), STEP_BACK, f"pain {pain}/10 during {day_name(day)}'s session")
+                self._move(
+                    day,
+                    slot,
+                    max(pos - 1, 0),
+                    STEP_BACK,
+                    _("pain {pain}/10 during {day}'s session").format(pain=pain, day=day_name(day)),
+                )
                 continue
             outcomes[slot] = (pain, completed)
         self.pending.append((report, outcomes))
@@ -394,7 +433,7 @@ class Replay:
     def evaluate_pending(self, day: dt.date, checkin: CheckInReport | None, baseline: float) -> None:
         s, t = self.state, self.t
         for report, outcomes in self.pending:
-            when = f"{day_name(report.date)}'s session"
+            when = _("{date}'s session").format(date=day_name(report.date))
             morning_up = checkin is not None and checkin.pain > baseline
             stiff_up = (
                 checkin is not None
@@ -410,33 +449,39 @@ class Replay:
                 if morning_up or stiff_up:
                     s.good_streak[slot] = 0
                     what = (
-                        f"morning pain {checkin.pain}/10 after {when}, above your usual {baseline:g}/10"
+                        _("morning pain {pain}/10 after {when}, above your usual {baseline:g}/10").format(
+                            pain=checkin.pain, when=when, baseline=baseline
+                        )
                         if morning_up
-                        else f"morning stiffness {checkin.stiffness}/10 after {when} was up"
+                        else _("morning stiffness {stiffness}/10 after {when} was up").format(
+                            stiffness=checkin.stiffness, when=when
+                        )
                     )
                     self._move(day, slot, max(pos - 1, 0), STEP_BACK, what)
                     self.last_reason[slot] = what
                 elif pain > t.safe_pain:
                     s.good_streak[slot] = 0
-                    self.last_reason[slot] = f"pain {pain}/10 during {when}"
+                    self.last_reason[slot] = _("pain {pain}/10 during {when}").format(pain=pain, when=when)
                     if pos < ceiling:
                         self._move(day, slot, pos, HOLD, self.last_reason[slot])
                 elif not completed or (report.effort is not None and report.effort > t.max_effort_to_progress):
                     s.good_streak[slot] = 0
                     if pos < ceiling:
                         why = (
-                            f"effort {report.effort}/10 in {when}"
+                            _("effort {effort}/10 in {when}").format(effort=report.effort, when=when)
                             if completed
-                            else f"the full dose was not completed in {when}"
+                            else _("the full dose was not completed in {when}").format(when=when)
                         )
                         self._move(day, slot, pos, HOLD, why)
                     self.last_reason[slot] = (
-                        f"effort {report.effort}/10 in {when}"
+                        _("effort {effort}/10 in {when}").format(effort=report.effort, when=when)
                         if completed
-                        else f"the full dose was not completed in {when}"
+                        else _("the full dose was not completed in {when}").format(when=when)
                     )
                 elif checkin is None:
-                    self.last_reason[slot] = f"no morning check-in after {when} to confirm it settled"
+                    self.last_reason[slot] = _("no morning check-in after {when} to confirm it settled").format(
+                        when=when
+                    )
                     if pos < ceiling:
                         self._move(day, slot, pos, HOLD, self.last_reason[slot])
                 else:
@@ -451,7 +496,9 @@ class Replay:
                                 slot,
                                 nxt,
                                 PROGRESS,
-                                f"pain {t.safe_pain}/10 or less in your last two sessions and a settled next morning",
+                                _(
+                                    "pain {safe_pain}/10 or less in your last two sessions and a settled next morning"
+                                ).format(safe_pain=t.safe_pain),
                             )
         self.pending.clear()
         for run in self.pending_runs:
@@ -464,7 +511,7 @@ class Replay:
             return
         worst = max(run.pain_during, run.pain_after or 0)
         if worst >= self.t.flare_any_pain:
-            self.start_flare(day + ONE_DAY, f"pain {worst}/10 on {day_name(day)}'s run")
+            self.start_flare(day + ONE_DAY, _("pain {worst}/10 on {day}'s run").format(worst=worst, day=day_name(day)))
             return
         self.pending_runs.append(run)
 
@@ -476,19 +523,30 @@ class Replay:
             week["worst"] = max(week["worst"] or 0, run.pain_during)
             week["morning_up"] |= checkin is not None and checkin.pain > baseline and not s.in_flare(day)
             return
-        when = f"{day_name(run.date)}'s run"
+        when = _("{date}'s run").format(date=day_name(run.date))
         stage = WALK_RUN_STAGES[s.run_stage]
         if run.pain_during > t.acceptable_pain or (checkin is not None and checkin.pain > baseline):
             why = (
-                f"pain {run.pain_during}/10 during {when}"
+                _("pain {pain_during}/10 during {when}").format(pain_during=run.pain_during, when=when)
                 if run.pain_during > t.acceptable_pain
-                else f"morning pain {checkin.pain}/10 after {when}"
+                else _("morning pain {pain}/10 after {when}").format(pain=checkin.pain, when=when)
             )
             self.step_back_running(day, why)
         elif run.pain_during > t.safe_pain or checkin is None:
             s.runs_at_stage = 0
-            why = f"pain {run.pain_during}/10 during {when}" if checkin else f"no morning check-in after {when}"
-            self.decide(day, "running", HOLD, f"Walk-run stays at stage {s.run_stage + 1}: {why}")
+            why = (
+                _("pain {pain_during}/10 during {when}").format(pain_during=run.pain_during, when=when)
+                if checkin
+                else _("no morning check-in after {when}").format(when=when)
+            )
+            self.decide(
+                day,
+                "running",
+                HOLD,
+                _("Walk-run stays at stage {run_stage_number}: {why}").format(
+                    run_stage_number=s.run_stage + 1, why=why
+                ),
+            )
         else:
             s.runs_at_stage += 1
             if s.runs_at_stage >= RUNS_PER_STAGE and s.run_stage < len(WALK_RUN_STAGES) - 1:
@@ -499,9 +557,18 @@ class Replay:
                     day,
                     "running",
                     PROGRESS,
-                    f"Walk-run moves up to stage {s.run_stage + 1} (run {run_min} min, walk {walk_min} min, "
-                    f"{reps} times): {RUNS_PER_STAGE} runs at stage {s.run_stage} with pain "
-                    f"{t.safe_pain}/10 or less",
+                    _(
+                        "Walk-run moves up to stage {run_stage_number} (run {run_min} min, walk {walk_min} min, {reps} "
+                        "times): {RUNS_PER_STAGE} runs at stage {run_stage} with pain {safe_pain}/10 or less"
+                    ).format(
+                        run_stage_number=s.run_stage + 1,
+                        run_min=run_min,
+                        walk_min=walk_min,
+                        reps=reps,
+                        RUNS_PER_STAGE=RUNS_PER_STAGE,
+                        run_stage=s.run_stage,
+                        safe_pain=t.safe_pain,
+                    ),
                     from_stage=s.run_stage,
                     stage_minutes=stage[0],
                 )
@@ -519,12 +586,17 @@ class Replay:
             if worst > t.acceptable_pain or judged["morning_up"]:
                 self.step_back_running(
                     day,
-                    f"pain up to {worst}/10 on this week's runs"
+                    _("pain up to {worst}/10 on this week's runs").format(worst=worst)
                     if worst > t.acceptable_pain
                     else "a morning after a run was worse",
                 )
             elif worst > t.safe_pain:
-                self.decide(day, "running", HOLD, f"Running volume held: pain up to {worst}/10 on this week's runs")
+                self.decide(
+                    day,
+                    "running",
+                    HOLD,
+                    _("Running volume held: pain up to {worst}/10 on this week's runs").format(worst=worst),
+                )
             else:
                 s.run_pos = min(s.run_pos + 1, week)
         if week > self.p.weeks:
@@ -541,7 +613,10 @@ class Replay:
         now, before = statistics.mean(this), statistics.mean(last)
         if now - before >= t.weekly_rise:
             self.step_back_all(
-                day, f"morning pain averaged {now:.1f}/10 this week against {before:.1f}/10 the week before"
+                day,
+                _("morning pain averaged {now:.1f}/10 this week against {before:.1f}/10 the week before").format(
+                    now=now, before=before
+                ),
             )
 
     def maintenance_week(self, day: dt.date) -> None:
@@ -549,10 +624,10 @@ class Replay:
         done = sum(len(self.sessions.get(day - dt.timedelta(days=d), [])) for d in range(7))
         if done == 0 and not s.in_flare(day):
             week = self.p.week_of(day)
-            message = (
-                f"No core session in week {week}. One session a week keeps the protection going: "
-                f"your next one is on {FULL_DAY_NAMES[self.p.maintenance_day]}."
-            )
+            message = _(
+                "No core session in week {week}. One session a week keeps the protection going: your next one "
+                "is on {maintenance_day}."
+            ).format(week=week, maintenance_day=_(FULL_DAY_NAMES[self.p.maintenance_day]))
             s.nudges.append(Nudge(day, "missed_core_week", message))
             self.decide(day, "program", NUDGE, message, week=week)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from ..i18n import _, gettext_noop
+
 PROGRESS, HOLD, STEP_BACK = "progress", "hold", "step_back"
 FLARE_UP, FLARE_OVER, PAUSE, RESUME = "flare_up", "flare_over", "pause", "resume"
 RECURRENCE, NUDGE, REVIEW = "recurrence", "nudge", "review"
@@ -57,18 +59,31 @@ class Nudge:
         return {"date": self.date.isoformat(), "kind": self.kind, "message": self.message}
 
 
+WEEKDAYS = (
+    gettext_noop("Monday"),
+    gettext_noop("Tuesday"),
+    gettext_noop("Wednesday"),
+    gettext_noop("Thursday"),
+    gettext_noop("Friday"),
+    gettext_noop("Saturday"),
+    gettext_noop("Sunday"),
+)
+
+
 def day_name(day: dt.date) -> str:
-    return day.strftime("%A")
+    return _(WEEKDAYS[day.weekday()])
 
 
 def dose_words(values: dict) -> str:
     sets = values.get("sets", 1)
     if "reps" in values and "hold_seconds" in values:
-        return f"{sets} × {values['reps']} reps with {values['hold_seconds']} s holds"
+        return _("{sets} × {reps} reps with {hold} s holds").format(
+            sets=sets, reps=values["reps"], hold=values["hold_seconds"]
+        )
     if "reps" in values:
-        return f"{sets} × {values['reps']} reps"
+        return _("{sets} × {reps} reps").format(sets=sets, reps=values["reps"])
     if "hold_seconds" in values:
-        return f"{sets} × {values['hold_seconds']} s"
+        return _("{sets} × {hold} s").format(sets=sets, hold=values["hold_seconds"])
     if "minutes" in values:
-        return f"{sets} × {values['minutes']:g} min"
-    return f"{sets} × {values.get('metres', 0)} m"
+        return _("{sets} × {minutes:g} min").format(sets=sets, minutes=values["minutes"])
+    return _("{sets} × {metres} m").format(sets=sets, metres=values.get("metres", 0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
+from ..i18n import _
 from ..questionnaires import oswestry, pain_scale
 
 ODI_WEEKS = (4, 8)  # and every 3 months in maintenance
@@ -36,9 +37,9 @@ def due(start: dt.date, day: dt.date, recorded: dict[str, list[dt.date]], has_ps
     current_week = (day - start).days // 7 + 1
     items = []
     labels = {
-        "odi": "Oswestry questionnaire",
-        "endurance": "trunk endurance self-tests",
-        "psfs": "re-rate your chosen activities (PSFS)",
+        "odi": _("Oswestry questionnaire"),
+        "endurance": _("trunk endurance self-tests"),
+        "psfs": _("re-rate your chosen activities (PSFS)"),
     }
     for kind in ("odi", "endurance", "psfs"):
         if kind == "psfs" and not has_psfs:
@@ -55,7 +56,9 @@ def due(start: dt.date, day: dt.date, recorded: dict[str, list[dt.date]], has_ps
                     "kind": kind,
                     "week": week,
                     "since": opens.isoformat(),
-                    "message": f"Due: {labels[kind]} ({'before you start' if week == 0 else f'week {week}'}).",
+                    "message": _("Due: {what} ({when}).").format(
+                        what=labels[kind], when=_("before you start") if week == 0 else _("week {n}").format(n=week)
+                    ),
                 }
             )
     return items

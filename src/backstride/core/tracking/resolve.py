@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..calendar import DAYS
+from ..i18n import _
 from ..library import Library
 from ..planner.dosage import exercise_seconds, prescription, session_minutes
 from .ladder import Rung, index_of, main_session_exercises, planned_rungs
@@ -139,7 +140,7 @@ class Program:
             items = [(e["slot"], Rung(e["slug"], 0)) for e in self.settle]
             if SETTLE_WALK in self.library:
                 items.append(("walk", Rung(SETTLE_WALK, 0)))
-            return self._build(day, "settle_down", items, "Settle-down block: gentle movement and walking only.")
+            return self._build(day, "settle_down", items, _("Settle-down block: gentle movement and walking only."))
         weekday = DAYS[day.weekday()]
         if state.in_reentry(day):
             if weekday not in self.session_days:
@@ -149,13 +150,15 @@ class Program:
                 for s in self.reentry_slots
                 if s in self.ladders
             ]
-            return self._build(day, "reentry", items, "Re-entry block: the stabilise phase at the level you reached.")
+            return self._build(
+                day, "reentry", items, _("Re-entry block: the stabilise phase at the level you reached.")
+            )
         plan_day = self.effective(day) if self.shifts else day
         if plan_day > self.end:
             if weekday != self.maintenance_day:
                 return None
             items = [(s, self.rung_for(s, day, state.positions)) for s in self.maintenance_slots if s in self.ladders]
-            return self._build(day, "maintenance", items, "Your weekly core session, for good.")
+            return self._build(day, "maintenance", items, _("Your weekly core session, for good."))
         planned = self.sessions_by_date.get(plan_day.isoformat())
         if planned is None:
             return None
