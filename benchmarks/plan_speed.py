@@ -14,41 +14,18 @@ import random
 import statistics
 import time
 from pathlib import Path
+from typing import get_args
 
 from backstride.core.assessment import assess
 from backstride.core.calendar import DAYS
-from backstride.core.intake import parse_intake
+from backstride.core.intake import Activity, EquipmentName, parse_intake
 from backstride.core.library import load_library
 from backstride.core.planner import build_plan
 from backstride.core.profile import build_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-ACTIVITIES = [
-    "sitting",
-    "bending_forward",
-    "lifting",
-    "getting_up_from_sitting",
-    "standing",
-    "walking",
-    "arching_back",
-    "lying_on_front",
-    "running",
-    "running_downhill",
-    "twisting",
-]
-EQUIPMENT = [
-    "mat",
-    "wall",
-    "chair",
-    "step",
-    "band",
-    "loop_band",
-    "dumbbells",
-    "kettlebell",
-    "stability_ball",
-    "foam_roller",
-    "bench",
-]
+ACTIVITIES = list(get_args(Activity))
+EQUIPMENT = list(get_args(EquipmentName))
 
 
 def varied_intake(rng: random.Random, base: dict) -> dict:

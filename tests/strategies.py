@@ -1,74 +1,20 @@
 """Hypothesis strategies: valid intakes across the whole space of answers."""
 
 import datetime as dt
+from typing import get_args
 
 from hypothesis import strategies as st
 
 from backstride.core.calendar import DAYS
+from backstride.core.intake import Activity, EquipmentName, RedFlags, StartBackAnswers
+from backstride.core.questionnaires import oswestry
 
-ACTIVITIES = [
-    "sitting",
-    "bending_forward",
-    "lifting",
-    "getting_up_from_sitting",
-    "standing",
-    "walking",
-    "arching_back",
-    "lying_on_front",
-    "running",
-    "running_downhill",
-    "twisting",
-]
-EQUIPMENT = [
-    "mat",
-    "wall",
-    "chair",
-    "step",
-    "band",
-    "loop_band",
-    "dumbbells",
-    "kettlebell",
-    "stability_ball",
-    "foam_roller",
-    "bench",
-]
-RED_FLAGS = [
-    "saddle_numbness",
-    "bladder_or_bowel_change",
-    "new_sexual_dysfunction",
-    "both_legs_symptoms",
-    "leg_weakness_worsening",
-    "fever_or_unwell",
-    "history_of_cancer",
-    "unexplained_weight_loss",
-    "recent_significant_trauma",
-    "long_term_steroids",
-    "osteoporosis",
-    "night_pain_not_eased_by_position",
-    "immunosuppressed",
-]
-STARTBACK = [
-    "leg_pain",
-    "neck_or_shoulder_pain",
-    "walked_short_distances_only",
-    "dressed_more_slowly",
-    "unsafe_to_be_active",
-    "worrying_thoughts",
-    "never_get_better",
-    "not_enjoyed_things",
-]
-ODI = [
-    "pain_intensity",
-    "personal_care",
-    "lifting",
-    "walking",
-    "sitting",
-    "standing",
-    "sleeping",
-    "sex_life",
-    "social_life",
-    "travelling",
-]
+# The vocabularies come from the intake's own model, so the strategies cannot drift from it.
+ACTIVITIES = list(get_args(Activity))
+EQUIPMENT = list(get_args(EquipmentName))
+RED_FLAGS = [name for name in RedFlags.model_fields if name != "walking_changed"]
+STARTBACK = [name for name in StartBackAnswers.model_fields if name != "bothersomeness"]
+ODI = list(oswestry.SECTIONS)
 
 days = st.lists(st.sampled_from(DAYS), unique=True)
 
