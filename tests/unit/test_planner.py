@@ -210,3 +210,11 @@ def test_an_urgent_red_flag_gives_no_plan_and_says_whom_to_see(sam):
     assert result["plan"] is None
     assert result["screening"]["status"] == "refer_urgent"
     assert "doctor" in result["screening"]["message"]
+
+
+def test_a_runner_who_counts_in_miles_reads_the_running_guidance_in_miles(sam):
+    sam["runner"]["units"] = "mi"
+    week1 = plan_for(sam)["weeks"][0]["running"]
+    assert "9.3 mi" in week1["summary"]  # 15 km
+    assert week1["weekly_km_cap"] == pytest.approx(15.0)  # the data stays in kilometres
+    assert all(" mi," in r["description"] for r in week1["runs"])

@@ -12,6 +12,8 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
+from backstride.core.units import in_units
+
 COLOURS = {"line": "#1f5f8b", "bar": "#2e8b57", "target": "#b03a2e", "grid": "#d0d7de"}
 
 
@@ -80,12 +82,13 @@ def adherence(progress: dict) -> str:
 
 def running(progress: dict) -> str:
     rows = progress["running"]
-    plt, fig, ax = _figure(_("Running per week (km)"))
+    units = progress.get("units", "km")
+    plt, fig, ax = _figure(_("Running per week (miles)") if units == "mi" else _("Running per week (km)"))
     if rows:
-        ax.bar([r["week"] for r in rows], [r["km"] for r in rows], color=COLOURS["line"])
+        ax.bar([r["week"] for r in rows], [in_units(r["km"], units) for r in rows], color=COLOURS["line"])
     ax.set_xlabel(_("week"))
     alt = _("Kilometres per week: ") + (
-        "; ".join(f"{_('week')} {r['week']}: {r['km']}" for r in rows) or _("no runs yet")
+        "; ".join(f"{_('week')} {r['week']}: {r['distance']}" for r in rows) or _("no runs yet")
     )
     return _img(plt, fig, alt, "running")
 

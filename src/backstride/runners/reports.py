@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
 from backstride.core.questionnaires import endurance as endurance_q
 from backstride.core.tracking import outcomes
+from backstride.core.units import distance
 
 from . import models as m
 from .program import state_for
@@ -22,7 +23,7 @@ RECENT_DECISIONS = 5
 TWO_WEEK_LOAD_FLAG = 0.30  # Nielsen et al. 2014
 
 
-def _running_for(program, state, day: dt.date) -> dict:
+def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
     week = program.week_of(day)
     weeks = program.plan["weeks"]
     guide = weeks[min(max(week, 1), len(weeks)) - 1]["running"]
@@ -54,8 +55,8 @@ def _running_for(program, state, day: dt.date) -> dict:
     index = min(state.run_pos, max(min(week, len(caps)) - 1, 0))
     cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
     return out | {
-        "summary": _("Up to {km:.1f} km this week, easy running; no more than 30 % more over two weeks.").format(
-            km=cap
+        "summary": _("Up to {distance} this week, easy running; no more than 30 % more over two weeks.").format(
+            distance=distance(cap, runner_units)
         ),
         "weekly_km_cap": round(cap, 1),
     }
@@ -84,7 +85,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "session": session,
         "session_logged": done,
         "daily_mobility": daily,
-        "running": _running_for(program, state, day),
+        "running": _running_for(program, state, day, runner.units),
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
         "nudges": [n.as_dict() for n in state.nudges[-3:]],
@@ -217,7 +218,9 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
         km = round(sum(r.km for r in runs.get(w, [])), 1)
         minutes = round(sum(r.minutes for r in runs.get(w, [])))
         load = sum((s.effort or 0) * program_minutes(program, s.date) for s in sessions.get(w, []))
-        volume.append({"week": w, "km": km, "minutes": minutes, "trunk_load": load})
+        volume.append(
+            {"week": w, "km": km, "distance": distance(km, runner.units), "minutes": minutes, "trunk_load": load}
+        )
     for i, row in enumerate(volume):
         if i >= 2 and volume[i - 2]["km"] > 0:
             row["two_week_change"] = round(row["km"] / volume[i - 2]["km"] - 1, 2)
@@ -225,6 +228,7 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
     return {
         "runner": runner.name,
         "date": day.isoformat(),
+        "units": runner.units,
         "pain_trend": pain_trend,
         "pain_change": outcomes.pain_change(intake["pain"]["now"], recent),
         "odi": odi,

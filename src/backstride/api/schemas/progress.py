@@ -47,6 +47,7 @@ class AdherenceOut(Out):
 class RunningWeekOut(Out):
     week: int
     km: Number
+    distance: str  # the same distance in the runner's units, for display ("12.0 km", "7.5 mi")
     minutes: Number
     trunk_load: Number
     two_week_change: Number | None = None
@@ -70,6 +71,7 @@ class PsfsOut(Out):
 class ProgressOut(Out):
     runner: str
     date: dt.date
+    units: str
     pain_trend: list[PainWeekOut]
     pain_change: ChangeOut | None
     odi: list[OdiOut]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..calendar import DAYS
 from ..i18n import _
+from ..units import distance
 
 if TYPE_CHECKING:
     from ..intake import Intake
@@ -145,6 +146,7 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
 
 def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> list[dict]:
     r = intake.running
+    units = intake.runner.units
     usual = r.weekly_km
     long_usual = r.long_run_km if r.long_run_km is not None else usual * LONG_RUN_SHARE_MAX
     if profile.running_status == "running_with_pain":
@@ -195,10 +197,10 @@ def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> li
                     "km": round(km, 1),
                     "description": (
                         (
-                            _("Long run, up to {km:.1f} km, conversational pace")
+                            _("Long run, up to {distance}, conversational pace")
                             if d == long_day
-                            else _("Easy run, up to {km:.1f} km, conversational pace")
-                        ).format(km=km)
+                            else _("Easy run, up to {distance}, conversational pace")
+                        ).format(distance=distance(km, units))
                         + (_(", flat route, no downhill running") if mode == "reduced" else "")
                     ),
                 }
@@ -216,10 +218,12 @@ def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> li
             )
         runs.sort(key=lambda x: x["date"])
         summary = (
-            _("Reduced running: up to {cap:.1f} km this week, all easy, flat routes, no speed work.").format(cap=cap)
+            _("Reduced running: up to {distance} this week, all easy, flat routes, no speed work.").format(
+                distance=distance(cap, units)
+            )
             if mode == "reduced"
-            else _("Guarded running: up to {cap:.1f} km this week; no more than 30 % more over two weeks.").format(
-                cap=cap
+            else _("Guarded running: up to {distance} this week; no more than 30 % more over two weeks.").format(
+                distance=distance(cap, units)
             )
         )
         weeks.append(
