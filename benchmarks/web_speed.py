@@ -161,8 +161,8 @@ def main() -> None:
         cookie = sign_in(port, "runner", "backstride-demo")
         load = with_wrk if shutil.which("wrk") else with_threads
         tool = "wrk" if load is with_wrk else "python threads"
-        for path in ("/ping/", "/today/"):  # warm up both
-            load(port, path, cookie, 2, 4)
+        for path in ("/ping/", "/today/"):  # warm every worker up on both pages
+            load(port, path, cookie, 3, args.clients)
         before = row_counts(db)
         results = {path: load(port, path, cookie, args.seconds, args.clients) for path in ("/ping/", "/today/")}
         after = row_counts(db)
@@ -184,6 +184,29 @@ def main() -> None:
         f"(target < 100 ms)"
     )
     print(f"rows changed by the GETs: {changed or 'none'}")
+    print(f"first view after a write (the page cache is empty): median {cold_render_ms(db):.1f} ms, in process")
+
+
+def cold_render_ms(db: Path, times: int = 20) -> float:
+    """What the first request after a log costs: replay the runner's history and render the page."""
+    os.environ["BACKSTRIDE_DB"] = str(db)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(User.objects.get(username="runner"))
+    samples = []
+    for _ in range(times):
+        cache.clear()
+        t = time.perf_counter()
+        assert client.get("/today/").status_code == 200
+        samples.append((time.perf_counter() - t) * 1000)
+    return statistics.median(samples)
 
 
 if __name__ == "__main__":
