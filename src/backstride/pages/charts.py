@@ -30,6 +30,19 @@ def _figure(title: str):
     return plt, fig, ax
 
 
+def _empty(ax, message: str) -> None:
+    ax.set_yticks([])
+    ax.set_xticks([])
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#56616d")
+
+
+def _whole_weeks(ax, weeks: list[int]) -> None:
+    """One tick per program week, with room for a bar either side."""
+    ax.set_xlim(min(weeks) - 0.6, max(weeks) + 0.6)
+    step = max(1, len(weeks) // 12)
+    ax.set_xticks(weeks[::step])
+
+
 def _img(plt, fig, alt: str, name: str) -> str:
     buffer = io.StringIO()
     fig.tight_layout()
@@ -47,8 +60,11 @@ def pain_trend(progress: dict) -> str:
     plt, fig, ax = _figure(_("Morning pain, weekly average (0-10)"))
     if rows:
         ax.plot([r["week"] for r in rows], [r["mean_morning_pain"] for r in rows], marker="o", color=COLOURS["line"])
-    ax.set_ylim(0, 10)
-    ax.set_xlabel(_("week"))
+        ax.set_ylim(0, 10)
+        ax.set_xlabel(_("week"))
+        _whole_weeks(ax, [r["week"] for r in rows])
+    else:
+        _empty(ax, _("No check-ins yet"))
     alt = _("Weekly morning pain: ") + (
         "; ".join(f"{_('week')} {r['week']}: {r['mean_morning_pain']}" for r in rows) or _("no check-ins yet")
     )
@@ -61,7 +77,9 @@ def odi(progress: dict) -> str:
     if rows:
         ax.plot(range(len(rows)), [r["percent"] for r in rows], marker="s", color=COLOURS["line"])
         ax.set_xticks(range(len(rows)), [r["date"][5:] for r in rows])
-    ax.set_ylim(0, 100)
+        ax.set_ylim(0, 100)
+    else:
+        _empty(ax, _("No scores yet"))
     alt = _("Oswestry scores: ") + ("; ".join(f"{r['date']}: {r['percent']} %" for r in rows) or _("none yet"))
     return _img(plt, fig, alt, "odi")
 
@@ -71,9 +89,17 @@ def adherence(progress: dict) -> str:
     plt, fig, ax = _figure(_("Core sessions per week"))
     if rows:
         weeks = [r["week"] for r in rows]
-        ax.bar(weeks, [r["sessions"] for r in rows], color=COLOURS["bar"])
-        ax.plot(weeks, [r["planned"] for r in rows], linestyle="--", color=COLOURS["target"])
-    ax.set_xlabel(_("week"))
+        ax.bar(weeks, [r["sessions"] for r in rows], color=COLOURS["bar"], width=0.6, label=_("done"))
+        ax.plot(
+            weeks, [r["planned"] for r in rows], linestyle="--", marker="_", color=COLOURS["target"], label=_("planned")
+        )
+        ax.set_ylim(0, max(max(r["planned"] for r in rows), max(r["sessions"] for r in rows)) + 1)
+        ax.set_xlabel(_("week"))
+        ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=2)
+        _whole_weeks(ax, weeks)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    else:
+        _empty(ax, _("No sessions yet"))
     alt = _("Sessions done per week: ") + (
         "; ".join(f"{_('week')} {r['week']}: {r['sessions']}/{r['planned']}" for r in rows) or _("none yet")
     )
@@ -84,10 +110,14 @@ def running(progress: dict) -> str:
     rows = progress["running"]
     units = progress.get("units", "km")
     plt, fig, ax = _figure(_("Running per week (miles)") if units == "mi" else _("Running per week (km)"))
-    if rows:
-        ax.bar([r["week"] for r in rows], [in_units(r["km"], units) for r in rows], color=COLOURS["line"])
-    ax.set_xlabel(_("week"))
-    alt = _("Kilometres per week: ") + (
+    if any(r["km"] for r in rows):
+        ax.bar([r["week"] for r in rows], [in_units(r["km"], units) for r in rows], color=COLOURS["line"], width=0.6)
+        ax.set_ylim(bottom=0)
+        ax.set_xlabel(_("week"))
+        _whole_weeks(ax, [r["week"] for r in rows])
+    else:
+        _empty(ax, _("No runs logged yet"))
+    alt = _("Distance per week: ") + (
         "; ".join(f"{_('week')} {r['week']}: {r['distance']}" for r in rows) or _("no runs yet")
     )
     return _img(plt, fig, alt, "running")
@@ -102,12 +132,14 @@ def endurance(progress: dict) -> str:
         ("side_right_seconds", _("right side")),
         ("side_left_seconds", _("left side")),
     ]
-    for key, label in labels:
-        if rows:
-            ax.plot(range(len(rows)), [r[key] for r in rows], marker="o", label=label)
     if rows:
+        for key, label in labels:
+            ax.plot(range(len(rows)), [r[key] for r in rows], marker="o", label=label)
         ax.set_xticks(range(len(rows)), [r["date"][5:] for r in rows])
+        ax.set_ylim(bottom=0)
         ax.legend(loc="upper left", fontsize=8, ncol=4, frameon=False)
+    else:
+        _empty(ax, _("No tests yet"))
     alt = _("Endurance tests: ") + (
         "; ".join(f"{r['date']}: " + ", ".join(f"{label} {r[key]:g} s" for key, label in labels) for r in rows)
         or _("none yet")

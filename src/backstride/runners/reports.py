@@ -128,7 +128,7 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
             d = dt.date.fromisoformat(s["date"])
             # the next week as it stands now; later weeks follow the plan from wherever you are then
             adapted = program.session_for(d, state) if day <= d < day + dt.timedelta(days=7) else None
-            sessions.append({"planned": s, "adapted": adapted if adapted and adapted != s else None})
+            sessions.append({"planned": s, "adapted": adapted if _differs(adapted, s) else None})
         weeks.append(
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
             | {"sessions": sessions, "running": week["running"]}
@@ -144,6 +144,15 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,
     }
+
+
+def _differs(adapted: dict | None, planned: dict) -> bool:
+    """Whether the session as it stands now is not the one planned (another kind, or any exercise changed)."""
+    if adapted is None:
+        return False
+    if adapted["kind"] != planned["kind"]:
+        return True
+    return any("planned" in e for e in adapted["exercises"])
 
 
 def _weekly(start: dt.date, items, value) -> dict[int, list]:
