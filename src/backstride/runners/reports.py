@@ -127,7 +127,7 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         for s in week["sessions"]:
             d = dt.date.fromisoformat(s["date"])
             # the next week as it stands now; later weeks follow the plan from wherever you are then
-            adapted = program.session_for(d, state) if day <= d < day + dt.timedelta(days=7) else None
+            adapted = program.session_for(d, state) if day <= d <= day + dt.timedelta(days=7) else None
             sessions.append({"planned": s, "adapted": adapted if _differs(adapted, s) else None})
         weeks.append(
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
