@@ -71,7 +71,7 @@ def onboard(page, screenshots=None) -> None:
     page.get_by_role("button", name="Next").click()
     page.get_by_label("running, but it hurts").check()
     page.get_by_label("Runs a week").fill("3")
-    page.get_by_label("Kilometres a week now").fill("25")
+    page.get_by_label("Distance a week now").fill("25")
     page.get_by_label("Pain while running").fill("3")
     page.locator("input[name='running-walk_30_min_comfortable'][value='yes']").check()
     page.get_by_role("button", name="Next").click()

@@ -69,3 +69,42 @@ def test_a_signed_in_user_without_a_runner_is_sent_to_onboarding(db):
     user = User.objects.create_user("new", "new@example.org", "a-long-passphrase-42")
     response = client_for(user).get("/today/")
     assert response.status_code == 302 and response["Location"].endswith("/onboarding/")
+
+
+def test_onboarding_answers_in_miles_are_stored_in_kilometres():
+    from backstride.pages.views.onboarding import build_intake
+
+    answers = {
+        "safety": {"saddle_numbness": False},
+        "about": {
+            "name": "Sam",
+            "age": 34,
+            "sex": "female",
+            "units": "mi",
+            "start_date": "2026-12-07",
+            "pain_now": 3,
+            "pain_worst": 5,
+            "weeks_since_onset": 3,
+            "previous_episodes": 0,
+            "pain_below_knee": "no",
+            "aggravated_by": [],
+            "eased_by": [],
+        },
+        "startback": {"bothersomeness": "slightly"},
+        "odi": {},
+        "running": {
+            "status": "running_pain_free",
+            "runs_per_week": 3,
+            "weekly_km": 20,
+            "long_run_km": 8,
+            "run_days": ["sun"],
+            "long_run_day": "sun",
+            "walk_30_min_comfortable": "yes",
+            "race_name": "City Half",
+            "race_date": "2027-04-11",
+            "race_km": 13.1,
+        },
+        "availability": {"days": ["mon"], "minutes_per_session": 30, "sessions_per_week": "2", "equipment": []},
+    }
+    running = build_intake(answers)["running"]
+    assert (running["weekly_km"], running["long_run_km"], running["goal_race"]["distance_km"]) == (32.2, 12.9, 21.1)

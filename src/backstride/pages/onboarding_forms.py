@@ -107,8 +107,12 @@ class RunningForm(forms.Form):
         ],
     )
     runs_per_week = forms.IntegerField(label=_("Runs a week (now, or before you stopped)"), min_value=0, max_value=14)
-    weekly_km = forms.FloatField(label=_("Kilometres a week now (0 if stopped)"), min_value=0, max_value=400)
-    long_run_km = forms.FloatField(label=_("Longest run of the week (km)"), min_value=0, max_value=100, required=False)
+    weekly_km = forms.FloatField(
+        label=_("Distance a week now, in the units you chose (0 if stopped)"), min_value=0, max_value=400
+    )
+    long_run_km = forms.FloatField(
+        label=_("Longest run of the week (same units)"), min_value=0, max_value=100, required=False
+    )
     pain_during_run = forms.IntegerField(label=_("Pain while running (0-10), if you run"), required=False, **PAIN)
     run_days = forms.MultipleChoiceField(
         label=_("Days you run"), choices=DAY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
@@ -119,7 +123,7 @@ class RunningForm(forms.Form):
     )
     race_name = forms.CharField(label=_("Goal race (optional)"), max_length=120, required=False)
     race_date = forms.DateField(label=_("Race date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    race_km = forms.FloatField(label=_("Race distance (km)"), min_value=0.1, max_value=250, required=False)
+    race_km = forms.FloatField(label=_("Race distance (same units)"), min_value=0.1, max_value=250, required=False)
 
 
 class AvailabilityForm(forms.Form):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from backstride.accounts.roles import clinician_for, runner_for
 from backstride.core.errors import InputError
+from backstride.core.units import KM_PER_MILE
 
 from ..onboarding_forms import FIELD_STEP, STEPS
 
@@ -23,6 +24,12 @@ def build_intake(answers: dict) -> dict:
     """The intake contract (backstride.intake/1) from the wizard's answers."""
     about, run, week = answers["about"], answers["running"], answers["availability"]
     startback = {k: v == "yes" for k, v in answers["startback"].items() if k != "bothersomeness"}
+    # The runner answers distances in their own units; the intake keeps kilometres.
+    per_km = KM_PER_MILE if about["units"] == "mi" else 1.0
+
+    def km(value):
+        return round(value * per_km, 1) if value is not None else None
+
     intake = {
         "format": "backstride.intake/1",
         "runner": {"name": about["name"], "age": about["age"], "sex": about["sex"], "units": about["units"]},
@@ -43,7 +50,7 @@ def build_intake(answers: dict) -> dict:
         "running": {
             "status": run["status"],
             "runs_per_week": run["runs_per_week"],
-            "weekly_km": run["weekly_km"],
+            "weekly_km": km(run["weekly_km"]),
             "run_days": run["run_days"],
             "walk_30_min_comfortable": run["walk_30_min_comfortable"] == "yes",
         },
@@ -54,16 +61,17 @@ def build_intake(answers: dict) -> dict:
         },
         "equipment": week["equipment"],
     }
-    for key in ("long_run_km", "pain_during_run"):
-        if run.get(key) is not None:
-            intake["running"][key] = run[key]
+    if run.get("long_run_km") is not None:
+        intake["running"]["long_run_km"] = km(run["long_run_km"])
+    if run.get("pain_during_run") is not None:
+        intake["running"]["pain_during_run"] = run["pain_during_run"]
     if run.get("long_run_day") and run["long_run_day"] in run["run_days"]:
         intake["running"]["long_run_day"] = run["long_run_day"]
     if run.get("race_name") and run.get("race_date") and run.get("race_km"):
         intake["running"]["goal_race"] = {
             "name": run["race_name"],
             "date": run["race_date"],
-            "distance_km": run["race_km"],
+            "distance_km": km(run["race_km"]),
         }
     return intake
 
