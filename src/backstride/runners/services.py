@@ -7,6 +7,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import F
 
 from backstride.core.errors import InputError
 from backstride.core.tracking.state import ProgramState
@@ -146,16 +147,10 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state))
     runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]], "attention": flags}
     runner.state_as_of = day
-    runner.version = _next_version(runner)
+    runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
     runner.save(update_fields=["state", "state_as_of", "version"])
+    runner.refresh_from_db(fields=["version"])
     return state
-
-
-def _next_version(runner: m.Runner) -> int:
-    from django.db.models import F
-
-    m.Runner.objects.filter(pk=runner.pk).update(version=F("version") + 1)
-    return m.Runner.objects.values_list("version", flat=True).get(pk=runner.pk)
 
 
 def _as_of(runner: m.Runner, day: dt.date) -> dt.date:

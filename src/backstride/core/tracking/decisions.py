@@ -21,10 +21,6 @@ class Decision:
     reason: str
     details: dict = field(default_factory=dict)
 
-    @property
-    def key(self) -> tuple:
-        return (self.date.isoformat(), self.target, self.kind)
-
     def as_dict(self) -> dict:
         d = asdict(self)
         d["date"] = self.date.isoformat()

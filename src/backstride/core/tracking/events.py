@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -76,4 +76,3 @@ class History:
     clearances: tuple[Clearance, ...] = ()
     baseline_pain: int = 0
     baseline_stiffness: int | None = None
-    extra: dict = field(default_factory=dict)

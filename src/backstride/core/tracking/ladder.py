@@ -7,7 +7,6 @@ rung for a week is the ceiling: adaptation never moves a runner past the plan.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..library import Library
@@ -49,12 +48,6 @@ def build_ladders(plan: dict, library: Library, equipment: frozenset[str], prefe
                     rungs += [Rung(member, i) for i in range(len(exercise.dosage.steps))]
         ladders[slot] = rungs
     return ladders
-
-
-def week_number(plan: dict, day: dt.date) -> int:
-    """1-based week of the program for a date; 0 before it, 9 or more after it."""
-    start = dt.date.fromisoformat(plan["start_date"])
-    return (day - start).days // 7 + 1
 
 
 def planned_rungs(plan: dict, week: int) -> dict[str, Rung]:

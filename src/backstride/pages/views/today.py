@@ -66,21 +66,18 @@ def _cached_page(request, runner, day) -> str:
     key = f"today:{runner.id}:{runner.version}:{day.isoformat()}:{get_language()}"
     page = cache.get(key)
     if page is None:
-        view = today_view(runner, day)
-        body = render_to_string(
-            "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
-        )
-        page = render_to_string(
-            "pages/today.html",
-            {
-                "body": mark_safe(body),
-                "nav": "today",
-                "csrf_token": CSRF_MARK,
-            },
-            request=request,
-        )
+        context = {"body": _body(request, runner, day), "nav": "today", "csrf_token": CSRF_MARK}
+        page = render_to_string("pages/today.html", context, request=request)
         cache.set(key, page, CACHE_SECONDS)
     return page
+
+
+def _body(request, runner, day) -> str:
+    view = today_view(runner, day)
+    body = render_to_string(
+        "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
+    )
+    return mark_safe(body)
 
 
 @runner_required
@@ -93,14 +90,11 @@ def today(request):
     pending = list(storage)
     storage.used = False  # only looked at: the page below shows them
     token = escape(get_token(request))
+    day = day_from(request)
     if pending:  # just after a save: render afresh to show the messages
-        view = today_view(runner, day_from(request))
-        body = render_to_string(
-            "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
-        )
-        body = _with_token(body, token)
-        return render(request, "pages/today.html", {"body": mark_safe(body), "nav": "today"})
-    return HttpResponse(_with_token(_cached_page(request, runner, day_from(request)), token))
+        body = mark_safe(_with_token(_body(request, runner, day), token))
+        return render(request, "pages/today.html", {"body": body, "nav": "today"})
+    return HttpResponse(_with_token(_cached_page(request, runner, day), token))
 
 
 def _with_token(html: str, token: str) -> str:

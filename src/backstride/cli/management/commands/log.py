@@ -55,7 +55,7 @@ class Command(BackstrideCommand):
         handler(options)
 
     def _done(self, options, state, text: str) -> None:
-        changes = [d.as_dict() for d in state.decisions if d.date.isoformat() >= state.as_of.isoformat()]
+        changes = [d.as_dict() for d in state.decisions if d.date >= state.as_of]
         if options["json"]:
             self.print_json(
                 {"logged": text, "changes": changes, "paused": state.paused.as_dict() if state.paused else None}
