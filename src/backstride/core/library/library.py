@@ -14,7 +14,7 @@ from pathlib import Path
 from .model import Exercise
 from .vocabulary import Category
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # raised whenever the schema's rules change, so an old cache is never trusted
 
 
 class LibraryError(ValueError):

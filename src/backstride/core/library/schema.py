@@ -1,8 +1,9 @@
 """The schema every exercise file is validated against when it is loaded."""
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .vocabulary import (
     DOSAGE_FIELDS,
@@ -17,6 +18,43 @@ from .vocabulary import (
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Lines = Annotated[list[Text], Field(min_length=1)]
+
+# A stop_if line names the sign in its first sentence and says what to do in the
+# rest: what to do now (the second sentence opens with one of STOP_NOW), then what
+# comes next (at least one of NEXT_STEPS: the log or the morning check-in the plan
+# adapts from, a clinician, or what to do next time).
+STOP_NOW = ("stop", "slow down", "record")
+NEXT_STEPS = (
+    "check-in",
+    "when you log",
+    "physiotherapist",
+    "doctor",
+    "easier version",
+    "next time",
+    "next session",
+)
+# A line about leg symptoms names all three nerve signs the morning check-in asks
+# about, so none is taken for harmless (CLINICAL.md section 1, the caution).
+LEG_SIGNS = ("numbness", "pins and needles", "weakness")
+_LEG = re.compile(r"\blegs?\b")
+_NERVE_WORDS = re.compile(r"numb|pins and needles|tingl|weak|electric|spreads? into")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def stop_if_problem(line: str) -> str | None:
+    """Why a stop_if line does not say what to do next, or None when it does."""
+    _sign, *rest = _SENTENCE_BREAK.split(line.strip(), maxsplit=1)
+    action = rest[0].lower() if rest else ""
+    if not action:
+        return "must name the sign in one sentence, then say what to do in the next"
+    if not action.startswith(STOP_NOW):
+        return f"must say what to do now, starting the second sentence with one of {list(STOP_NOW)}"
+    if not any(step in action for step in NEXT_STEPS):
+        return f"must say what to do next, with one of {list(NEXT_STEPS)}"
+    text = line.lower()
+    if _LEG.search(text) and _NERVE_WORDS.search(text) and not all(s in text for s in LEG_SIGNS):
+        return f"is about leg symptoms, so must name all of {list(LEG_SIGNS)}"
+    return None
 
 
 class DosageStep(BaseModel):
@@ -90,6 +128,15 @@ class ExerciseSchema(BaseModel):
     regression: Slug | None
     author: Text
     licence: Text
+
+    @field_validator("stop_if")
+    @classmethod
+    def _stop_if_says_what_to_do_next(cls, lines: list[str]) -> list[str]:
+        for n, line in enumerate(lines, start=1):
+            problem = stop_if_problem(line)
+            if problem:
+                raise ValueError(f"stop_if[{n}] {problem}: {line!r}")
+        return lines
 
     @model_validator(mode="after")
     def _short_holds_stay_short(self) -> "ExerciseSchema":
