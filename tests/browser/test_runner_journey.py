@@ -4,11 +4,13 @@ hold timer, the log, and the new point on the progress chart. Screenshots of eac
 import base64
 import datetime as dt
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from playwright.sync_api import expect
 
 from backstride.core.calendar import DAYS
+from backstride.pages.charts import COLOURS
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -19,6 +21,7 @@ RED_FLAGS = [
     "both_legs_symptoms",
     "leg_weakness_worsening",
     "fever_or_unwell",
+    "unwell_without_fever",
     "history_of_cancer",
     "unexplained_weight_loss",
     "recent_significant_trauma",
@@ -28,6 +31,28 @@ RED_FLAGS = [
     "immunosuppressed",
     "walking_changed",
 ]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def drawn_bars(svg: str, colour: str) -> list[tuple[float, float]]:
+    """(top, bottom) of each bar drawn inside the axes in this colour; the legend's swatch is not clipped."""
+    bars = []
+    for path in ET.fromstring(svg).iter(f"{SVG}path"):
+        if f"fill: {colour}" in path.get("style", "") and path.get("clip-path"):
+            ys = [float(n) for n in re.findall(r"-?[\d.]+", path.get("d"))][1::2]
+            bars.append((min(ys), max(ys)))
+    return bars
+
+
+def y_ticks(svg: str) -> dict[str, float]:
+    """Each y-axis label and the height it stands at."""
+    ticks = {}
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if group.get("id", "").startswith("ytick_"):
+            ticks[next(group.iter(f"{SVG}text")).text] = float(next(group.iter(f"{SVG}use")).get("y"))
+    return ticks
 
 
 def sign_up(page, base: str, username: str, invite: str = "") -> None:
@@ -62,6 +87,7 @@ def onboard(page, screenshots=None) -> None:
     page.locator("input[name='about-aggravated_by'][value='bending_forward']").check()
     page.locator("input[name='about-eased_by'][value='walking']").check()
     page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Next").click()  # the optional questions on the pain's pattern
     for box in page.locator("input[type=radio][value='no']").all():
         box.check()
     page.locator("input[name='startback-bothersomeness'][value='moderately']").check()
@@ -124,7 +150,14 @@ def test_a_new_runner_signs_up_does_todays_session_with_the_timer_and_sees_it_on
     page.goto(f"{live_server.url}/progress/")
     chart = page.locator("img[data-chart='adherence']")
     assert "week 1: 1/1" in chart.get_attribute("alt")
-    assert base64.b64decode(chart.get_attribute("src").split(",", 1)[1]).decode().startswith("<?xml")
+    # the table beside the charts has the same number
+    week_one = page.locator("table[data-table='weeks'] tbody tr").first
+    assert week_one.locator("th").inner_text() == "1"
+    assert week_one.locator("td").first.inner_text() == "1/1"
+    # and the chart draws it: one bar, from 0 up to the line marked 1
+    svg = base64.b64decode(chart.get_attribute("src").split(",", 1)[1]).decode()
+    ticks = y_ticks(svg)
+    assert drawn_bars(svg, COLOURS["bar"]) == [pytest.approx((ticks["1"], ticks["0"]), abs=0.5)]
     assert page.evaluate("img => img.naturalWidth > 0", chart.element_handle())
     page.screenshot(path=str(screenshots / "03-progress.png"), full_page=True)
 

@@ -88,7 +88,7 @@ def test_a_reassessment_keeps_the_earlier_assessment_and_plan_as_history(capsys,
 def test_the_weekly_questions_are_asked_on_screen_when_a_person_is_there(capsys, started, monkeypatch):
     import sys
 
-    answers = iter(["n"] * 4 + ["maybe", "y"] + ["n"] * 9)
+    answers = iter(["n"] * 4 + ["maybe", "y"] + ["n"] * 10)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda: next(answers))
     result = cli(capsys, "checkin", "--date", (started + dt.timedelta(days=7)).isoformat(), "--pain", "3")

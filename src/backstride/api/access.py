@@ -30,3 +30,12 @@ def own_clinician(request) -> Clinician:
 def clinic_runner(request, runner_id: int) -> Runner:
     """A runner linked to the calling clinician; any other id is 404, so others' ids stay unknown."""
     return linked_runner(own_clinician(request), runner_id)
+
+
+def runner_to_change(request, runner_id: int) -> Runner:
+    """A runner linked to the calling clinician, for a change; any other id is 403, whether or not
+    that runner exists, so others' ids stay unknown here too."""
+    runner = Runner.objects.filter(pk=runner_id, care_links__clinician=own_clinician(request)).first()
+    if runner is None:
+        raise HttpError(403, "Only a clinician linked to this runner can change their program.")
+    return runner

@@ -16,7 +16,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parsed(request, parse: Callable[[object], M]) -> M:
-    """The body parsed by `parse` (one of core.tracking.logs.parse_*); any fault is an InputError."""
+    """The body parsed by `parse` (one of core.tracking.logs.parse_*, say); any fault is an InputError."""
     try:
         data = json.loads(request.body or b"null")
     except (ValueError, RecursionError):
@@ -30,7 +30,8 @@ def parsed(request, parse: Callable[[object], M]) -> M:
             raise InputError("date", exc.message) from None
         raise
     _refuse_nul(data, "")
-    checked(result.date)
+    if result.date is not None:  # optional in some bodies, where the route picks the day
+        checked(result.date)
     return result
 
 

@@ -1,4 +1,4 @@
-"""Errors as JSON: bad input names its field (422), a missing plan is a conflict (409).
+"""Errors as JSON: bad input names its field (422), a missing plan or pause is a conflict (409).
 
 Every status a route can return is declared with its body, so the OpenAPI document says
 what a client will really get.
@@ -11,7 +11,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
 from backstride.core.errors import InputError
-from backstride.runners.services import NoPlan
+from backstride.runners.services import NoPlan, NotPaused
 
 
 class Message(Schema):
@@ -59,7 +59,7 @@ def _parameter_problem(error: dict) -> dict:
 def install(api: NinjaAPI) -> None:
     @api.exception_handler(InputError)
     def input_error(request, exc: InputError):
-        status = 409 if isinstance(exc, NoPlan) else 422
+        status = 409 if isinstance(exc, NoPlan | NotPaused) else 422
         return api.create_response(request, problems(exc.field, exc.message), status=status)
 
     @api.exception_handler(ValidationError)

@@ -119,6 +119,22 @@ def recent_logs(runner: Runner) -> dict:
     }
 
 
+def positive_screening(runner: Runner) -> dict | None:
+    """The latest screening that found a warning sign, kept even after a later clear assessment."""
+    found = runner.assessments.exclude(screening_status="clear").first()
+    if found is None:
+        return None
+    screening = found.result.get("screening") or {}
+    return {
+        "status": found.screening_status,
+        "label": SCREENING.get(found.screening_status, found.screening_status),
+        "reasons": screening.get("reasons", []),
+        "message": screening.get("message", ""),
+        "date": found.created_at,
+        "partial": bool(found.intake.get("partial")),  # answered at the safety questions alone
+    }
+
+
 def runner_record(runner: Runner, day: dt.date) -> dict:
     assessment = runner.assessments.first()
     plan = runner.current_plan
@@ -132,6 +148,7 @@ def runner_record(runner: Runner, day: dt.date) -> dict:
         "assessment": assessment,
         "screening": assessment.result.get("screening") if assessment else None,
         "screening_label": SCREENING.get(assessment.screening_status, "") if assessment else "",
+        "positive_screening": positive_screening(runner),
         "logs": recent_logs(runner),
     }
     if plan is None:

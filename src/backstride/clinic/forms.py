@@ -162,6 +162,8 @@ class ClearForm(Described):
         label=gettext_lazy("Who cleared it, and when"),
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("For example: Seen by Dr Okafor on 14 December, no concerns. The runner sees this."),
+        help_text=gettext_lazy(
+            "For example: Seen by Dr Okafor on 14 December, no concerns. The runner sees this, with your name."
+        ),
         error_messages={"required": gettext_lazy("Say who cleared the referral and when.")},
     )

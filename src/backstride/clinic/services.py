@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from backstride.accounts.models import Clinician
 from backstride.core.errors import InputError
-from backstride.runners.models import Adjustment, Runner
-from backstride.runners.services import active_plan, clear_referral, recompute
+from backstride.runners.models import Adjustment, Clearance, Runner
+from backstride.runners.services import NoPlan, NotPaused, active_plan, clear_referral, recompute, referral_to_clear
 
 from .models import AuditEvent, CareLink, Invite
 
@@ -118,16 +118,36 @@ def paused_since(runner: Runner) -> dt.date | None:
     return dt.date.fromisoformat(paused["date"]) if paused else None
 
 
-def clear(runner: Runner, actor, note: str, day: dt.date) -> None:
-    """Record a clinician's clearance of a referral, so the paused program resumes."""
+def clinician_name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def clear(runner: Runner, actor, note: str, day: dt.date, **detail) -> Clearance:
+    """Record a clinician's clearance of a referral, so the paused program resumes.
+
+    The clinician's name goes with the clearance (the runner sees it with the note) and into the
+    audit trail; it is what lets an emergency referral be cleared at all.
+    """
     if runner.current_plan is None:
-        raise InputError("note", _("this runner has no plan: after the referral, they need a new assessment"))
+        raise NoPlan("runner", _("this runner has no plan: after the referral, they need a new assessment"))
     since = paused_since(runner)
     if since is None:
-        raise InputError("note", _("the program is not paused: there is no referral to clear"))
+        raise NotPaused("runner", _("the program is not paused: there is no referral to clear"))
     if not note.strip():
         raise InputError("note", _("say who cleared the referral and when"))
     day = max(day, since)  # a clearance answers a warning sign, so it is never dated before it
+    name = clinician_name(actor)
     with transaction.atomic():
-        clear_referral(runner, day, note)
-        audit(actor, runner, CLEARED, note=note.strip(), date=day.isoformat())
+        paused = referral_to_clear(runner, day) or {}
+        clear_referral(runner, day, note, cleared_by=name)
+        audit(
+            actor,
+            runner,
+            CLEARED,
+            note=note.strip(),
+            date=day.isoformat(),
+            cleared_by=name,
+            status=paused.get("status"),
+            **detail,
+        )
+    return runner.clearances.order_by("-id").first()

@@ -173,6 +173,7 @@ def clear(request, runner_id: int):
     person = linked_runner(request.clinician, runner_id)
     if person.current_plan is None:
         return _no_plan(request, person, "clinic/clear.html")
+    paused = (person.state or {}).get("paused")
     form = ClearForm(request.POST or None, prefix="clear")
     status = 200
     if request.method == "POST":
@@ -191,7 +192,9 @@ def clear(request, runner_id: int):
         {
             "runner": person,
             "form": form,
-            "paused": (person.state or {}).get("paused"),
+            "paused": paused,
+            "emergency": bool(paused) and paused.get("status") == "refer_emergency",
+            "clinician_name": services.clinician_name(request.user),
             "nav": "roster",
         },
         status=status,
@@ -219,5 +222,6 @@ def audit_summary(event: AuditEvent) -> str:
         where = f" · {planning.slot_label(d['slot'])}" if d.get("slot") else ""
         return f"{kind}{where}: {d.get('note', '')}"
     if event.action == services.CLEARED:
-        return d.get("note", "")
+        by = d.get("cleared_by")
+        return _("cleared by %(name)s: %(note)s") % {"name": by, "note": d.get("note", "")} if by else d.get("note", "")
     return ""

@@ -11,6 +11,8 @@ from .screening import RedFlagAnswers, screen
 
 
 def red_flag_answers(intake: Intake) -> RedFlagAnswers:
+    """The intake's screening answers; the screening works out the onset age and "onset before 35"
+    (from the weeks since onset when the onset age was not given), in one place."""
     infl = intake.inflammatory
     return RedFlagAnswers(
         flags=intake.red_flags.model_dump(),
@@ -18,8 +20,7 @@ def red_flag_answers(intake: Intake) -> RedFlagAnswers:
         first_episode=intake.pain.previous_episodes == 0,
         weeks_since_onset=intake.pain.weeks_since_onset,
         onset_age=infl.onset_age,
-        inflammatory=infl.model_dump(exclude={"onset_age"})
-        | {"onset_before_35": (infl.onset_age if infl.onset_age is not None else intake.runner.age) < 35},
+        inflammatory=infl.model_dump(exclude={"onset_age"}),
     )
 
 

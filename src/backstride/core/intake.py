@@ -69,7 +69,7 @@ class RedFlags(_Strict):
     new_sexual_dysfunction: StrictBool
     both_legs_symptoms: StrictBool
     leg_weakness_worsening: StrictBool
-    fever_or_unwell: StrictBool
+    fever_or_unwell: StrictBool  # fever or chills: the emergency sign (the name predates the wording)
     history_of_cancer: StrictBool
     unexplained_weight_loss: StrictBool
     recent_significant_trauma: StrictBool
@@ -78,6 +78,7 @@ class RedFlags(_Strict):
     night_pain_not_eased_by_position: StrictBool
     immunosuppressed: StrictBool
     walking_changed: StrictBool = False
+    unwell_without_fever: StrictBool = False  # feeling generally unwell without a fever: urgent
 
 
 class Inflammatory(_Strict):
@@ -210,6 +211,9 @@ def check_consistency(intake: Intake) -> None:
     running = intake.running
     if running.long_run_day and running.run_days and running.long_run_day not in running.run_days:
         raise InputError("running.long_run_day", "must be one of the days in running.run_days")
+    onset = intake.inflammatory.onset_age
+    if onset is not None and onset > intake.runner.age:
+        raise InputError("inflammatory.onset_age", f"cannot be more than runner.age ({intake.runner.age})")
     if intake.pain.worst_last_week < intake.pain.now:
         raise InputError("pain.worst_last_week", "cannot be lower than pain.now")
     if running.status != "stopped_due_to_pain" and (running.weekly_km <= 0 or running.runs_per_week < 1):

@@ -40,6 +40,23 @@ BOTHER = [
     ("extremely", _("extremely")),
 ]
 AGREE = [("no", _("Disagree")), ("yes", _("Agree"))]
+# The yes/no features of inflammatory back pain (NICE NG65), as the intake's `inflammatory` names them.
+INFLAMMATORY_FEATURES = [
+    ("wakes_second_half_of_night", _("The pain wakes me in the second half of the night")),
+    ("buttock_pain", _("I have pain in one or both buttocks")),
+    ("better_with_movement", _("The pain gets better when I move, not when I rest")),
+    (
+        "better_with_anti_inflammatories",
+        _("Anti-inflammatory painkillers (such as ibuprofen) ease it a lot within two days"),
+    ),
+    (
+        "family_history_spondyloarthritis",
+        _("A parent, brother, sister or child has spondyloarthritis (such as ankylosing spondylitis)"),
+    ),
+    ("arthritis", _("I have, or have had, arthritis (swollen, painful joints)")),
+    ("enthesitis", _("I have had painful swelling where a tendon joins a bone, such as at the heel")),
+    ("psoriasis", _("I have, or have had, psoriasis")),
+]
 
 
 def next_monday() -> dt.date:
@@ -82,6 +99,24 @@ class AboutForm(forms.Form):
     )
 
 
+class PatternForm(forms.Form):
+    """Optional questions on inflammatory back pain; the screening counts them (NICE NG65)."""
+
+    onset_age = forms.IntegerField(
+        label=_("How old were you when back pain like this first began?"),
+        min_value=5,
+        max_value=100,
+        required=False,
+        help_text=_("Leave it empty if you are not sure."),
+    )
+    features = forms.MultipleChoiceField(
+        label=_("Tick any that are true for you"),
+        choices=INFLAMMATORY_FEATURES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class StartBackForm(forms.Form):
     """Worded after the STarT Back Screening Tool (Keele University); scored by the core."""
 
@@ -118,6 +153,13 @@ class RunningForm(forms.Form):
         label=_("Days you run"), choices=DAY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
     long_run_day = forms.ChoiceField(label=_("Long run day"), choices=[("", _("none")), *DAY_CHOICES], required=False)
+    workout_days = forms.MultipleChoiceField(
+        label=_("Days with a hard run (intervals, tempo or hills)"),
+        choices=DAY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("No hard core session is planned the day before."),
+    )
     walk_30_min_comfortable = forms.ChoiceField(
         label=_("Can you walk for 30 minutes comfortably?"), choices=YES_NO, widget=forms.RadioSelect
     )
@@ -142,6 +184,7 @@ class AvailabilityForm(forms.Form):
 STEPS = [
     ("safety", _("Safety questions"), RedFlagForm),
     ("about", _("You and your pain"), AboutForm),
+    ("pattern", _("The pattern of your pain"), PatternForm),
     ("startback", _("How the pain affects you"), StartBackForm),
     ("odi", _("Daily life"), OdiForm),
     ("running", _("Your running"), RunningForm),
@@ -152,6 +195,7 @@ FIELD_STEP = {
     "runner": "about",
     "start_date": "about",
     "pain": "about",
+    "inflammatory": "pattern",
     "aggravated_by": "about",
     "eased_by": "about",
     "startback": "startback",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Path, Router
+from ninja import Path, Router, Status
 
+from backstride.core.validation import validate
 from backstride.runners.models import Runner
 from backstride.runners.reports import plan_view, progress_view, today_view
 
-from ..access import clinic_runner, own_clinician
+from ..access import clinic_runner, own_clinician, runner_to_change
+from ..bodies import body_schema, parsed
 from ..dates import day_or_today
-from ..errors import PROGRAM, Message
+from ..errors import PROGRAM, Message, Problems
+from ..schemas.clearance import ClearanceIn, ClearanceOut
 from ..schemas.people import ClinicRunnerOut
 from ..schemas.progress import ProgressOut
 from ..schemas.reports import PlanOut, TodayOut
@@ -56,6 +59,37 @@ def runner_plan(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY)
 def runner_progress(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY):
     """The runner's progress up to the day."""
     return progress_view(_viewed(request, runner_id, "progress"), day_or_today(date))
+
+
+@router.post(
+    "/clinic/runners/{runner_id}/clearance",
+    response={201: ClearanceOut, 401: Message, 403: Message, 409: Problems, 422: Problems},
+    openapi_extra=body_schema(ClearanceIn),
+)
+def clear_referral(request, runner_id: int = RUNNER_ID):
+    """Record that you cleared the runner's referral, so the paused program resumes.
+
+    Only a clinician linked to the runner may; an emergency referral can be cleared no other way.
+    Your name is kept with the clearance, in the audit trail and in the note the runner sees.
+    409 when the program is not paused (or has no plan).
+    """
+    from backstride.clinic import services
+
+    runner = runner_to_change(request, runner_id)
+    body = parsed(request, lambda data: validate(ClearanceIn, data, "body"))
+    day = body.date if body.date is not None else services.today()
+    clearance = services.clear(runner, request.auth, body.note, day, via="api")
+    paused = (runner.state or {}).get("paused")
+    return Status(
+        201,
+        {
+            "runner_id": runner.pk,
+            "date": clearance.date,
+            "cleared_by": clearance.cleared_by,
+            "note": clearance.note,
+            "paused": paused,
+        },
+    )
 
 
 def _viewed(request, runner_id: int, what: str) -> Runner:

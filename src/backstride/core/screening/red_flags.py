@@ -7,6 +7,7 @@ Rules and wording follow CLINICAL.md section 1.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..i18n import _, gettext_noop
@@ -26,10 +27,16 @@ CAUDA_EQUINA_SIGNS = (
 # New sexual dysfunction is a weak sign alone; with any sign above it counts.
 WEAK_CAUDA_EQUINA_SIGN = "new_sexual_dysfunction"
 
+# Suspected spinal infection: back pain with fever or chills is an emergency (CLINICAL.md s1).
+FEVER_SIGN = "fever_or_unwell"  # the intake's name; the question asks about fever or chills
+# Worsening neurological signs: a change in the way the runner walks (CLINICAL.md s1).
+WALKING_SIGN = "walking_changed"
+
 # Urgent: see a doctor within days, two weeks at most (Downie et al., BMJ 2013).
 URGENT_FLAGS = (
     "history_of_cancer",
     "unexplained_weight_loss",
+    "unwell_without_fever",  # "feeling unwell with non-mechanical pain" (CLINICAL.md s1, urgent list)
     "night_pain_not_eased_by_position",
     "recent_significant_trauma",
     "long_term_steroids",
@@ -42,8 +49,10 @@ FIRST_EPISODE_MIN_AGE = 15
 FIRST_EPISODE_MAX_AGE = 60
 
 # Inflammatory back pain (axial spondyloarthritis, NICE NG65).
-INFLAMMATORY_ONSET_BEFORE_AGE = 45
+INFLAMMATORY_ONSET_BEFORE_AGE = 45  # entry criterion: back pain that started before 45
+INFLAMMATORY_EARLY_ONSET_AGE = 35  # the feature "onset before 35"
 INFLAMMATORY_MIN_WEEKS = 13  # "lasted over 3 months"
+WEEKS_PER_YEAR = 52.18  # 365.25 / 7: turns weeks since onset into the age the pain started
 INFLAMMATORY_FEATURES = (
     "onset_before_35",
     "wakes_second_half_of_night",
@@ -65,7 +74,8 @@ REASONS = {
     "leg_weakness_worsening": gettext_noop("leg weakness that is severe or getting worse"),
     "new_sexual_dysfunction": gettext_noop("new change in sexual function"),
     "walking_changed": gettext_noop("a change in the way you walk"),
-    "fever_or_unwell": gettext_noop("fever, chills or feeling generally unwell with back pain"),
+    "fever_or_unwell": gettext_noop("fever or chills with back pain"),
+    "unwell_without_fever": gettext_noop("feeling generally unwell, without a fever, with back pain"),
     "history_of_cancer": gettext_noop("a past history of cancer with new back pain"),
     "unexplained_weight_loss": gettext_noop("weight loss you cannot explain"),
     "night_pain_not_eased_by_position": gettext_noop("night pain that changing position does not ease"),
@@ -111,7 +121,7 @@ class RedFlagAnswers:
     age: int | None = None
     first_episode: bool = False
     weeks_since_onset: float | None = None
-    onset_age: int | None = None
+    onset_age: int | None = None  # as answered; derived from age and weeks_since_onset when missing
     inflammatory: dict[str, bool] = field(default_factory=dict)
 
 
@@ -145,7 +155,7 @@ def emergency_reasons(answers: RedFlagAnswers) -> list[str]:
     ces = [k for k in CAUDA_EQUINA_SIGNS if _yes(answers, k)]
     if ces and _yes(answers, WEAK_CAUDA_EQUINA_SIGN):
         ces.append(WEAK_CAUDA_EQUINA_SIGN)
-    others = [k for k in ("fever_or_unwell", "walking_changed") if _yes(answers, k)]
+    others = [k for k in (FEVER_SIGN, WALKING_SIGN) if _yes(answers, k)]
     return [_(REASONS[k]) for k in ces + others]
 
 
@@ -164,14 +174,27 @@ def urgent_reasons(answers: RedFlagAnswers) -> list[str]:
     return reasons
 
 
+def onset_age(answers: RedFlagAnswers) -> int | None:
+    """The age at which the back pain started: as answered, or else the current age less the
+    weeks since onset, rounded down, so that long-standing pain that began young still counts."""
+    if answers.onset_age is not None:
+        return answers.onset_age
+    if answers.age is None:
+        return None
+    if answers.weeks_since_onset is None:
+        return answers.age
+    return math.floor(answers.age - answers.weeks_since_onset / WEEKS_PER_YEAR)
+
+
 def inflammatory_count(answers: RedFlagAnswers) -> int | None:
     """Count of inflammatory features, or None when the entry criteria do not apply."""
-    onset_age = answers.onset_age if answers.onset_age is not None else answers.age
-    if onset_age is None or onset_age >= INFLAMMATORY_ONSET_BEFORE_AGE:
+    began = onset_age(answers)
+    if began is None or began >= INFLAMMATORY_ONSET_BEFORE_AGE:
         return None
     if answers.weeks_since_onset is None or answers.weeks_since_onset <= INFLAMMATORY_MIN_WEEKS:
         return None
-    return sum(1 for k in INFLAMMATORY_FEATURES if answers.inflammatory.get(k, False))
+    features = dict(answers.inflammatory) | {"onset_before_35": began < INFLAMMATORY_EARLY_ONSET_AGE}
+    return sum(1 for k in INFLAMMATORY_FEATURES if features.get(k, False))
 
 
 def screen(answers: RedFlagAnswers) -> ScreeningResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,12 +31,17 @@ def build_intake(answers: dict) -> dict:
     def km(value):
         return round(value * per_km, 1) if value is not None else None
 
+    pattern = answers.get("pattern") or {}
+    inflammatory = dict.fromkeys(pattern.get("features", []), True)
+    if pattern.get("onset_age") is not None:
+        inflammatory["onset_age"] = pattern["onset_age"]
     intake = {
         "format": "backstride.intake/1",
         "runner": {"name": about["name"], "age": about["age"], "sex": about["sex"], "units": about["units"]},
         "start_date": about["start_date"],
         "red_flags": {k: v for k, v in answers["safety"].items() if k != "walking_changed"}
         | {"walking_changed": answers["safety"].get("walking_changed", False)},
+        "inflammatory": inflammatory,
         "pain": {
             "now": about["pain_now"],
             "worst_last_week": about["pain_worst"],
@@ -52,6 +58,7 @@ def build_intake(answers: dict) -> dict:
             "runs_per_week": run["runs_per_week"],
             "weekly_km": km(run["weekly_km"]),
             "run_days": run["run_days"],
+            "workout_days": run.get("workout_days", []),
             "walk_30_min_comfortable": run["walk_30_min_comfortable"] == "yes",
         },
         "availability": {
@@ -89,6 +96,9 @@ def onboarding(request):
 
     if clinician_for(request.user) is not None:
         return redirect("clinic:roster")
+    if _emergency_pause(request):
+        messages.error(request, _("Your program is paused for an emergency referral: only a clinician can clear it."))
+        return redirect("today")
     answers = request.session.get(SESSION_KEY, {})
     names = _step_names()
     step = (
@@ -103,10 +113,9 @@ def onboarding(request):
     if request.method == "POST" and form.is_valid():
         answers[step] = _cleaned(form)
         request.session[SESSION_KEY] = answers
-        if step == "safety":
-            result = screen(RedFlagAnswers(flags=answers["safety"]))
-            if not result.clear:
-                return render(request, "pages/referral.html", {"screening": result.as_dict()})
+        if step == "safety" and not screen(RedFlagAnswers(flags=answers["safety"])).clear:
+            screening = store_positive_screening(request, answers["safety"])
+            return render(request, "pages/referral.html", {"screening": screening})
         if index + 1 < len(names):
             return redirect(f"{request.path}?step={names[index + 1]}")
         try:
@@ -132,6 +141,37 @@ def onboarding(request):
             "previous": names[index - 1] if index else None,
         },
     )
+
+
+def _emergency_pause(request) -> bool:
+    """Answering the questions again must not replace a program paused for an emergency."""
+    from backstride.runners.services import emergency_pause
+
+    runner = runner_for(request.user)
+    return runner is not None and emergency_pause(runner) is not None
+
+
+def store_positive_screening(request, flags: dict) -> dict:
+    """Keep a positive answer before showing whom to see, so a clinician can see it later.
+
+    The runner is created (with the account's name) if the account has none yet, and a
+    clinician's invite that came with the sign-up is accepted now, so that clinician sees it too.
+    """
+    from django.db import transaction
+
+    from backstride.clinic.services import accept_invite
+    from backstride.runners.services import record_positive_screening
+
+    name = request.user.get_full_name() or request.user.username
+    with transaction.atomic():
+        runner, screening = record_positive_screening(runner_for(request.user), name, flags)
+        if runner.user_id is None:
+            runner.user = request.user
+            runner.save(update_fields=["user"])
+        code = request.session.pop("invite_code", "")
+        if code:
+            accept_invite(runner, code)
+    return screening
 
 
 def finish(request, answers: dict):

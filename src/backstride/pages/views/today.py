@@ -54,7 +54,15 @@ def exercise_cards(session: dict | None) -> list[dict]:
 
 def no_plan(request):
     assessment = request.runner.assessments.first()
-    return render(request, "pages/no_plan.html", {"screening": assessment.result["screening"] if assessment else None})
+    return render(
+        request,
+        "pages/no_plan.html",
+        {
+            "screening": assessment.result["screening"] if assessment else None,
+            # stored from the safety questions alone: the runner may answer them again
+            "partial": bool(assessment and assessment.intake.get("partial")),
+        },
+    )
 
 
 def _cached_page(request, runner, day) -> str:
