@@ -58,3 +58,30 @@ def choose_session_days(
     hard = [DAYS[i] for i in best]
     light = restricted[: count - hard_count]
     return hard, light
+
+
+def lower_intensity_days(hard: list[str], light: list[str]) -> list[str]:
+    """Days for trunk work at a lower intensity: the restricted days, when no other day is free.
+
+    Every free day being the day before a long run or a workout would otherwise leave the runner
+    with no trunk training at all.
+    """
+    return [] if hard else list(light)
+
+
+def maintenance_day(
+    available: list[str], session_days: list[str], long_run_day: str | None, workout_days: list[str]
+) -> str:
+    """A free day for the weekly maintenance session, not the day before the long run or a workout
+    when any other free day exists."""
+    before = {day_before(d) for d in [*workout_days, *([long_run_day] if long_run_day else [])]}
+    avail = sorted(set(available), key=DAYS.index)
+    for candidates in (
+        [d for d in session_days if d in avail and d not in before],
+        [d for d in avail if d not in before],
+        [d for d in session_days if d in avail],
+        avail,
+    ):
+        if candidates:
+            return candidates[0]
+    return DAYS[0]

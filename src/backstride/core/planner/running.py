@@ -2,20 +2,27 @@
 
 No back-specific validated return-to-run protocol exists, so every number here is
 a soft default: the walk-run shape follows military and shin-pain programmes, and
-the load limits follow Nielsen et al. 2014 (more injuries above a 30 % rise over
-two weeks).
+the load limits (volume.py) follow Nielsen et al. 2014 (more injuries above a 30 %
+rise over two weeks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..calendar import DAYS
 from ..i18n import _
 from ..units import distance
+from .volume import (
+    DEFAULT_RUN_DAYS,
+    WeeklyCaps,
+    current_long_run_km,
+    date_in_week,
+    volume_weeks,
+)
+from .volume import TWO_WEEK_CHANGE_MAX as TWO_WEEK_CHANGE_MAX  # the load limit, also read from here
 
 if TYPE_CHECKING:
     from ..intake import Intake
@@ -38,17 +45,17 @@ WALKING_WEEKS_BEFORE_RETURN = 2  # not ready yet: build walking first
 WALK_MINUTES = (20, 25, 30, 30)
 
 SAFE_RUN_PAIN = 2  # pain during a run up to 2/10 is safe; move up only at or below it
-ACCEPTABLE_RUN_PAIN = 5  # 3-5/10 acceptable; above 5 stop the run (Silbernagel 2007, extrapolated)
+# 3-5/10 acceptable; above 5 stop the run (Silbernagel 2007, extrapolated). A runner whose usual running
+# pain is above it returns through walk-run, like one who stopped.
+ACCEPTABLE_RUN_PAIN = 5
+WALK_RUN_MODES = ("walk", "walk_run")  # the weeks of the walk-run return
 
-TWO_WEEK_CHANGE_MAX = 0.30  # Nielsen et al. 2014
-WEEKLY_GROWTH_MAX = math.sqrt(1 + TWO_WEEK_CHANGE_MAX) - 1  # about 14 % a week keeps two weeks under 30 %
-GUARDED_WEEKLY_GROWTH = 0.10  # pain-free runners: a guarded ramp (soft)
-REDUCED_FRACTION = 0.6  # running with pain: start at 60 % of usual volume (soft)
-STRONGLY_REDUCED_FRACTION = 0.4  # pain above the acceptable limit while running (soft)
-HOLD_WEEKS_PAIN_FREE = 2  # pain-free: no increase while the trunk work is new
-LONG_RUN_SHARE_MAX = 0.35  # the long run at most about a third of the week
-TAPER_FRACTION = 0.6  # race week
-DEFAULT_RUN_DAYS = ("tue", "thu", "sat")
+RACE_FAR_ABOVE_LONG_RUN = 0.30  # warn when the race is more than 30 % longer than the current long run (soft)
+
+
+def walk_run_return(status: str, pain_during_run: int | None) -> bool:
+    """A runner who stopped, or whose usual running pain is above the stop limit, returns through walk-run."""
+    return status == "stopped_due_to_pain" or (pain_during_run or 0) > ACCEPTABLE_RUN_PAIN
 
 
 def pain_rule() -> str:
@@ -62,6 +69,7 @@ def pain_rule() -> str:
 class RunningPlan:
     weeks: list[dict]
     goal_race: dict | None
+    walk_run: bool = False  # the walk-run return applies, every week
 
 
 def _run_days(intake: Intake, count: int) -> list[str]:
@@ -74,10 +82,6 @@ def _run_days(intake: Intake, count: int) -> list[str]:
         if len(chosen) == count:
             break
     return [DAYS[i] for i in chosen]
-
-
-def _date_in_week(week_start: dt.date, day: str) -> dt.date:
-    return week_start + dt.timedelta(days=(DAYS.index(day) - week_start.weekday()) % 7)
 
 
 def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> list[dict]:
@@ -102,12 +106,12 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
             )
             continue
         runs = []
-        for day in days:
+        for day in sorted(days, key=lambda d: date_in_week(start, d)):  # stages follow the calendar
             stage = min(run_index // RUNS_PER_STAGE, len(WALK_RUN_STAGES) - 1)
             run_min, walk_min, repeats = WALK_RUN_STAGES[stage]
             runs.append(
                 {
-                    "date": _date_in_week(start, day).isoformat(),
+                    "date": date_in_week(start, day).isoformat(),
                     "kind": "walk_run" if walk_min else "easy_run",
                     "stage": stage + 1,
                     "run_minutes": run_min,
@@ -144,135 +148,76 @@ def _walk_run_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> 
     return weeks
 
 
-def _volume_weeks(intake: Intake, profile: Profile, starts: list[dt.date]) -> list[dict]:
-    r = intake.running
-    units = intake.runner.units
-    usual = r.weekly_km
-    long_usual = r.long_run_km if r.long_run_km is not None else usual * LONG_RUN_SHARE_MAX
-    if profile.running_status == "running_with_pain":
-        painful = (r.pain_during_run or 0) > ACCEPTABLE_RUN_PAIN
-        fraction = STRONGLY_REDUCED_FRACTION if painful else REDUCED_FRACTION
-        growth, hold_weeks, mode = WEEKLY_GROWTH_MAX, 0, "reduced"
-    else:
-        fraction, growth, hold_weeks, mode = 1.0, GUARDED_WEEKLY_GROWTH, HOLD_WEEKS_PAIN_FREE, "ramp"
-    caps: list[float] = []
-    for i in range(len(starts)):
-        if i == 0:
-            cap = usual * fraction
-        elif i < hold_weeks:
-            cap = caps[-1]
-        else:
-            cap = caps[-1] * (1 + growth)
-            if i >= 2:
-                cap = min(cap, caps[i - 2] * (1 + TWO_WEEK_CHANGE_MAX))
-            if mode == "reduced":
-                cap = min(cap, usual)  # back to the usual volume, not beyond, within the 8 weeks
-        caps.append(cap)
-
-    days = sorted(r.run_days or DEFAULT_RUN_DAYS[: max(1, min(3, r.runs_per_week or 3))], key=DAYS.index)
-    long_day = r.long_run_day or days[-1]
-    race = r.goal_race
-    weeks = []
-    for i, start in enumerate(starts):
-        cap = caps[i]
-        week_end = start + dt.timedelta(days=6)
-        race_week = race is not None and start <= race.date <= week_end
-        if race_week:
-            cap = caps[i] * TAPER_FRACTION
-        even = cap / len(days)
-        # The long run is never shorter than an easy run, and at most about a third of the week.
-        long_cap = max(even, min(long_usual * (cap / usual if usual else 0), cap * LONG_RUN_SHARE_MAX))
-        easy_days = [d for d in days if d != long_day]
-        easy_km = (cap - long_cap) / len(easy_days) if easy_days else 0
-        runs = []
-        for d in days:
-            date = _date_in_week(start, d)
-            if race_week and race is not None and date >= race.date:
-                continue
-            km = long_cap if d == long_day else easy_km
-            runs.append(
-                {
-                    "date": date.isoformat(),
-                    "kind": "long_run" if d == long_day else "easy_run",
-                    "km": round(km, 1),
-                    "description": (
-                        (
-                            _("Long run, up to {distance}, conversational pace")
-                            if d == long_day
-                            else _("Easy run, up to {distance}, conversational pace")
-                        ).format(distance=distance(km, units))
-                        + (_(", flat route, no downhill running") if mode == "reduced" else "")
-                    ),
-                }
-            )
-        if race_week and race is not None:
-            runs.append(
-                {
-                    "date": race.date.isoformat(),
-                    "kind": "race",
-                    "km": race.distance_km,
-                    "description": _("{race}: run it only if this week's runs were within the pain limits").format(
-                        race=race.name
-                    ),
-                }
-            )
-        runs.sort(key=lambda x: x["date"])
-        summary = (
-            _("Reduced running: up to {distance} this week, all easy, flat routes, no speed work.").format(
-                distance=distance(cap, units)
-            )
-            if mode == "reduced"
-            else _("Guarded running: up to {distance} this week; no more than 30 % more over two weeks.").format(
-                distance=distance(cap, units)
-            )
-        )
-        weeks.append(
-            {
-                "mode": "taper" if race_week else mode,
-                "summary": summary,
-                "weekly_km_cap": round(cap, 1),
-                "long_run_km_cap": round(long_cap, 1),
-                "runs": runs,
-            }
-        )
-    return weeks
-
-
-def _goal_race_note(intake: Intake, plan_start: dt.date, plan_end: dt.date) -> dict | None:
+def _goal_race_note(intake: Intake, starts: list[dt.date], walk_run: bool, volume: WeeklyCaps | None) -> dict | None:
     race = intake.running.goal_race
     if race is None:
         return None
+    units = intake.runner.units
+    plan_start, plan_end = starts[0], starts[-1] + dt.timedelta(days=6)
     weeks_away = (race.date - plan_start).days // 7
+    planned = volume is not None and volume.race_planned
+    race_week_limit = volume.race_week_limit if volume is not None else None
     if race.date < plan_start:
         note = _("The goal race date is before the program starts; it is not planned for.")
-    elif race.date <= plan_end and intake.running.status == "stopped_due_to_pain":
+    elif race.date <= plan_end and walk_run:
         note = _(
             "The race falls inside the program while you are returning to running: consider a "
             "shorter distance, or another race later on."
         )
+    elif race.date <= plan_end and planned:
+        note = _(
+            "The race falls inside the program: the race week is tapered with the race counted in its volume, "
+            "no long run or hard run in the two days before it, and an easy recovery week after it."
+        )
     elif race.date <= plan_end:
-        note = _("The race falls inside the program: the race week is tapered and runs stay within the pain limits.")
+        note = _(
+            "The race falls inside the program, but at {race} it is more than the {limit} your running can safely "
+            "reach that week (no more than 30 % over any two weeks), so it is not planned for: consider a shorter "
+            "race, or a later one."
+        ).format(
+            race=distance(race.distance_km, units),
+            limit=distance(race_week_limit or 0.0, units),
+        )
     else:
         note = _(
             "The race is {weeks} weeks after the start. After week 8, keep raising the volume by no more than "
             "30 % over any two weeks, and keep the weekly core session."
         ).format(weeks=weeks_away)
+    long_run = current_long_run_km(intake.running)
+    far = (
+        race.date >= plan_start and long_run is not None and race.distance_km > long_run * (1 + RACE_FAR_ABOVE_LONG_RUN)
+    )
+    if far and long_run is not None:
+        note += " " + _(
+            "Careful: the race is {race}, {gap} more than your current long run of {long_run}. Build the long "
+            "run up gradually (no more than 30 % over any two weeks), or choose a shorter race."
+        ).format(
+            race=distance(race.distance_km, units),
+            gap=distance(race.distance_km - long_run, units),
+            long_run=distance(long_run, units),
+        )
     return {
         "name": race.name,
         "date": race.date.isoformat(),
         "distance_km": race.distance_km,
         "weeks_from_start": weeks_away,
+        "in_plan": planned,
+        "current_long_run_km": round(long_run, 1) if long_run is not None else None,
+        "far_above_long_run": far,
         "note": note,
     }
 
 
 def running_guidance(intake: Intake, profile: Profile, starts: list[dt.date]) -> RunningPlan:
-    if profile.running_status == "stopped_due_to_pain":
+    r = intake.running
+    walk_run = walk_run_return(r.status, r.pain_during_run)
+    volume = None
+    if walk_run:
         weeks = _walk_run_weeks(intake, profile, starts)
     else:
-        weeks = _volume_weeks(intake, profile, starts)
+        weeks, volume = volume_weeks(intake, profile.running_status == "running_with_pain", starts)
     for w in weeks:
         w["status"] = profile.running_status
+        w["walk_run_return"] = walk_run
         w["pain_rule"] = pain_rule()
-    plan_end = starts[-1] + dt.timedelta(days=6)
-    return RunningPlan(weeks, _goal_race_note(intake, starts[0], plan_end))
+    return RunningPlan(weeks, _goal_race_note(intake, starts, walk_run, volume), walk_run)

@@ -193,7 +193,18 @@ DISPLAY_ORDER = (
     "stretch",
 )
 
-# Plyometric and fast drills only for a runner who is already running.
+# Plyometric and fast drills only for a runner who is already running (not on the walk-run return).
 RUNNING_ONLY_SLOTS = frozenset({"plyometrics"})
 
 DEFAULT_SESSIONS_PER_WEEK = 3
+
+# A highly irritable back (profile.irritability) starts gentler: in these weeks the sessions are
+# shorter, hold fewer exercises, and stay on the first dosage step (project rule, soft).
+IRRITABLE_START_WEEKS = (1, 2)
+IRRITABLE_MAX_EXERCISES = 5
+IRRITABLE_MAX_MINUTES = 20
+
+# When every free day is the day before a long run or a workout, the trunk sessions go on those
+# days at a lower intensity rather than not at all: the first dosage step and fewer exercises
+# (project rule, soft).
+LOWER_INTENSITY_MAX_EXERCISES = 4
