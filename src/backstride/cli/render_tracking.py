@@ -12,7 +12,8 @@ from .render import dose_text
 def render_today(console: Console, v: dict) -> None:
     console.print(f"[bold]{v['runner']}[/bold], {v['date']}: week {v['week']}, {v['phase'].replace('_', ' ')}")
     if v["paused"]:
-        console.print(Panel(v["paused"]["message"], title="Program paused", border_style="bold red"))
+        reasons = "".join(f"\n  • {r}" for r in v["paused"].get("reasons", []))
+        console.print(Panel(v["paused"]["message"] + reasons, title="Program paused", border_style="bold red"))
         return
     if v["flare_up"]:
         console.print(
@@ -42,6 +43,8 @@ def render_today(console: Console, v: dict) -> None:
         console.print(table)
         if session.get("note"):
             console.print(session["note"])
+        for item in session.get("left_out", []):
+            console.print(f"Left out: {item['name']} ({item['reason']}).")
     else:
         console.print("No trunk session today.")
     if v["daily_mobility"]:
@@ -51,6 +54,8 @@ def render_today(console: Console, v: dict) -> None:
     console.print(f"Running: {run['summary']}")
     for r in run["runs_today"]:
         console.print(f"  Today: {r['description']}")
+    if v.get("lesson"):
+        console.print(f"Read today: {v['lesson']['title']} (backstride learn {v['lesson']['slug']})")
     if v["checkin"]["due"]:
         extra = " with this week's red-flag questions" if v["checkin"]["red_flags_due"] else ""
         console.print(f"Check-in due: 'backstride checkin --pain N'{extra}.")
@@ -71,6 +76,9 @@ def render_today(console: Console, v: dict) -> None:
 
 def render_plan_view(console: Console, v: dict) -> None:
     console.print(f"[bold]{v['runner']}[/bold]: plan {v['start_date']} to {v['end_date']}")
+    if v.get("paused"):
+        reasons = "".join(f"\n  • {r}" for r in v["paused"].get("reasons", []))
+        console.print(Panel(v["paused"]["message"] + reasons, title="Program paused", border_style="bold red"))
     for week in v["weeks"]:
         table = Table(title=f"Week {week['number']}: {week['phase_title']}", title_justify="left")
         table.add_column("date")

@@ -27,7 +27,12 @@ FLAG_LABELS = {
     "pain_rising": gettext_lazy("Pain rising"),
     "sessions_missed": gettext_lazy("Sessions missed"),
     "outcome_due": gettext_lazy("Outcome due"),
+    "startback_risk": gettext_lazy("STarT Back risk"),
     "no_log": gettext_lazy("No recent log"),
+}
+CAUSES = {  # why the program is paused, when it was not a warning-sign answer
+    "leg_symptoms": gettext_lazy("New leg symptoms"),
+    "pain_not_settling": gettext_lazy("Pain not settling"),
 }
 OUTCOME_NAMES = {
     "odi": gettext_lazy("Oswestry"),
@@ -109,7 +114,10 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
     badges: list[Badge] = []
     referral = attention.get("red_flag") or (screening if screening and screening != "clear" else None)
     if referral:
-        text = _("Red flag: emergency referral") if referral == "refer_emergency" else _("Red flag: urgent referral")
+        cause = CAUSES.get(attention.get("paused_because") or "", _("Red flag"))
+        text = (
+            _("%(cause)s: emergency referral") if referral == "refer_emergency" else _("%(cause)s: urgent referral")
+        ) % {"cause": cause}
         badges.append(Badge("red_flag", "badge-red", text, int(referral == "refer_emergency")))
     flare = _date(attention.get("flare_up"))
     if flare:
@@ -124,6 +132,10 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
     if due:
         names = ", ".join(str(OUTCOME_NAMES.get(k, k)) for k in due)
         badges.append(Badge("outcome_due", "badge-blue", _("Due: %(names)s") % {"names": names}))
+    risk = attention.get("startback_risk")
+    if risk in ("medium", "high"):
+        text = _("STarT Back: high risk") if risk == "high" else _("STarT Back: medium risk")
+        badges.append(Badge("startback_risk", "badge-amber" if risk == "high" else "badge-blue", text))
     last = _date(attention.get("last_log"))
     since = last or (plan_start if plan_start and plan_start <= today else None)
     days = (today - since).days if since else None

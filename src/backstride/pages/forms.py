@@ -31,7 +31,8 @@ RED_FLAG_QUESTIONS = [
     ("new_sexual_dysfunction", _("A new change in sexual function?")),
     ("both_legs_symptoms", _("Pain, numbness or pins and needles in both legs?")),
     ("leg_weakness_worsening", _("Leg weakness that is severe or getting worse?")),
-    ("fever_or_unwell", _("Fever, chills, or feeling generally unwell?")),
+    ("fever_or_unwell", _("Fever or chills?")),
+    ("unwell_without_fever", _("Feeling generally unwell, without a fever?")),
     ("history_of_cancer", _("Have you ever had cancer?")),
     ("unexplained_weight_loss", _("Weight loss you cannot explain?")),
     ("recent_significant_trauma", _("A significant fall or accident recently?")),
@@ -60,6 +61,7 @@ class CheckInForm(forms.Form):
     leg_symptoms = forms.BooleanField(
         label=_("New numbness, pins and needles or weakness, or leg pain getting worse"), required=False
     )
+    leg_weakness = forms.BooleanField(label=_("A leg feels weak"), required=False)
 
 
 class RunForm(forms.Form):
@@ -68,6 +70,7 @@ class RunForm(forms.Form):
     minutes = forms.FloatField(label=_("Duration (minutes)"), min_value=0.5, max_value=1800)
     pain_during = forms.IntegerField(label=_("Worst pain during (0-10)"), **PAIN)
     pain_after = forms.IntegerField(label=_("Pain after (0-10)"), required=False, **PAIN)
+    walk = forms.BooleanField(label=_("This was a walk, not a run"), required=False)
 
 
 class SettingsForm(forms.Form):

@@ -101,7 +101,7 @@ class OutcomeMeasureAdmin(admin.ModelAdmin):
 
 @admin.register(m.Clearance)
 class ClearanceAdmin(admin.ModelAdmin):
-    list_display = ("runner", "date", "note", "created_at")
+    list_display = ("runner", "date", "cleared_by", "note", "created_at")
     search_fields = ("runner__name", "note")
     list_select_related = ("runner",)
 

@@ -14,7 +14,8 @@ class Runner(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="runner"
     )
     name = models.CharField(max_length=120)
-    age = models.PositiveSmallIntegerField()
+    # Unknown (None) only for a runner stored from the safety questions alone, before the rest of the intake.
+    age = models.PositiveSmallIntegerField(null=True, blank=True)
     sex = models.CharField(max_length=24)
     units = models.CharField(max_length=2, default="km")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -136,6 +137,7 @@ class CheckIn(models.Model):
     pain = models.PositiveSmallIntegerField(validators=PAIN)
     stiffness = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
     leg_symptoms = models.BooleanField(default=False)
+    leg_weakness = models.BooleanField(default=False)  # weakness in a leg among the leg symptoms
     red_flags = models.JSONField(null=True, blank=True)  # the answers, when they were asked
     red_flag_status = models.CharField(max_length=24, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -152,6 +154,7 @@ class RunLog(models.Model):
     minutes = models.FloatField(validators=[MinValueValidator(0)])
     pain_during = models.PositiveSmallIntegerField(validators=PAIN)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    walk = models.BooleanField(default=False)  # a walk, logged for the return to running
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -183,6 +186,8 @@ class Clearance(models.Model):
     runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="clearances")
     date = models.DateField()
     note = models.TextField()
+    # The clinician's name; required for an emergency referral, optional for an urgent one.
+    cleared_by = models.CharField(max_length=150, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import statistics
 from collections import OrderedDict
 
+from django.db.models import Q
+
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
 from backstride.core.tracking.adapt import replay
@@ -39,7 +41,11 @@ def _ladders(plan: Plan) -> dict:
     if ladders is None:
         profile = plan.assessment.result["profile"]
         ladders = build_ladders(
-            plan.data, load_library(), frozenset(profile["equipment"]), profile["directional_preference"]
+            plan.data,
+            load_library(),
+            frozenset(profile["equipment"]),
+            profile["directional_preference"],
+            profile.get("rotation_sensitive", False),  # assessments stored before it was asked lack it
         )
         _LADDERS[plan.id] = ladders
         if len(_LADDERS) > LADDER_CACHE_SIZE:
@@ -68,6 +74,15 @@ def program_for(plan: Plan) -> Program:
     return Program(plan.data, _ladders(plan), load_library(), adjustments_for(plan))
 
 
+def _warning_signs(status: str, answers: dict | None) -> tuple[str, ...]:
+    """The warning signs behind a positive weekly screen, in the runner's words (none when clear)."""
+    if not answers or status in ("", "clear"):
+        return ()
+    from backstride.core.screening import RedFlagAnswers, screen
+
+    return tuple(screen(RedFlagAnswers(flags=answers)).reasons)
+
+
 def history_for(runner: Runner, plan: Plan) -> History:
     intake = plan.assessment.intake
     exercises: dict[int, list[ExerciseResult]] = {}
@@ -83,21 +98,24 @@ def history_for(runner: Runner, plan: Plan) -> History:
     )
     messages = {"refer_emergency": EMERGENCY_MESSAGE, "refer_urgent": URGENT_MESSAGE}
     checkins = tuple(
-        CheckInReport(d, pain, stiff, status or None, messages.get(status, ""), legs)
-        for d, pain, stiff, status, legs in CheckIn.objects.filter(runner=runner)
+        CheckInReport(
+            d, pain, stiff, status or None, messages.get(status, ""), legs, weak, _warning_signs(status, answers)
+        )
+        for d, pain, stiff, status, legs, weak, answers in CheckIn.objects.filter(runner=runner)
         .order_by("date")
-        .values_list("date", "pain", "stiffness", "red_flag_status", "leg_symptoms")
+        .values_list("date", "pain", "stiffness", "red_flag_status", "leg_symptoms", "leg_weakness", "red_flags")
     )
     runs = tuple(
         RunReport(*row)
         for row in RunLog.objects.filter(runner=runner)
         .order_by("date", "id")
-        .values_list("date", "km", "minutes", "pain_during", "pain_after")
+        .values_list("date", "km", "minutes", "pain_during", "pain_after", "walk")
     )
-    clearances = tuple(
-        ClearanceEvent(d, note) for d, note in Clearance.objects.filter(runner=runner).values_list("date", "note")
-    )
+    clearances = clearances_for(runner)
     stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]
+    walking = intake["running"].get("walk_30_min_comfortable")
+    if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
+        walking = "walking" not in intake.get("aggravated_by", [])
     return History(
         sessions=sessions,
         checkins=checkins,
@@ -107,6 +125,27 @@ def history_for(runner: Runner, plan: Plan) -> History:
         baseline_stiffness=round(statistics.median(stiffness))
         if len(stiffness) >= BASELINE_STIFFNESS_CHECKINS
         else None,
+        walk_30_min_comfortable=bool(walking),
+    )
+
+
+def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
+    """The clearances, each with the clinician's name in the note the runner sees.
+
+    The replay lets a clearance answer any warning sign up to its day. A warning sign reported
+    after a clearance was recorded, for that day or earlier, is one no clinician has seen, so that
+    clearance is left out and the pause stands until a clinician clears it again.
+    """
+    signs = list(
+        CheckIn.objects.filter(runner=runner)
+        .filter(~Q(red_flag_status__in=("", "clear")) | Q(leg_symptoms=True))
+        .values_list("date", "created_at")
+    )
+    rows = Clearance.objects.filter(runner=runner).order_by("date", "id")
+    return tuple(
+        ClearanceEvent(day, note, by or "")
+        for day, note, by, created in rows.values_list("date", "note", "cleared_by", "created_at")
+        if not any(sign_day <= day and reported > created for sign_day, reported in signs)
     )
 
 

@@ -37,7 +37,16 @@ def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict
             "summary": _("Walking only during the settle-down block."),
             "runs_today": [],
         }
-    if guide["status"] == "stopped_due_to_pain":
+    if program.walk_run:
+        if state.walk_run_from is None:
+            # walk-run waits for the runner's own logs, whatever week the calendar shows
+            missing = _(" and ").join(state.walk_run_missing)
+            return out | {
+                "mode": "walk",
+                "summary": _("Walking only for now: walk-run starts once you have {missing}.").format(missing=missing),
+                "runs_today": [],
+                "walk_run_missing": list(state.walk_run_missing),
+            }
         run_min, walk_min, reps = WALK_RUN_STAGES[state.run_stage]
         stage = state.run_stage + 1
         summary = (
@@ -48,9 +57,7 @@ def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict
             if walk_min
             else _("Stage {stage}: {run} min of easy continuous running.").format(stage=stage, run=run_min)
         )
-        if guide["mode"] == "walk" and not state.decisions_for("running"):
-            summary = guide["summary"]
-        return out | {"summary": summary, "stage": state.run_stage + 1}
+        return out | {"mode": "walk_run", "summary": summary, "stage": state.run_stage + 1}
     caps = [w["running"]["weekly_km_cap"] for w in weeks]
     index = min(state.run_pos, max(min(week, len(caps)) - 1, 0))
     cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
@@ -63,6 +70,8 @@ def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict
 
 
 def today_view(runner: m.Runner, day: dt.date) -> dict:
+    from backstride.core.education import lesson_of_the_day
+
     plan = active_plan(runner)
     program, history, state = state_for(runner, plan, day)
     week = program.week_of(day)
@@ -73,6 +82,16 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
     daily = None
     if 1 <= week <= len(plan.data["weeks"]) and not state.paused and not state.in_flare(day):
         daily = plan.data["weeks"][week - 1]["daily_mobility"]
+    lesson = None
+    if not state.paused:  # a referral comes first: no reading about "hurt is not harm" while it stands
+        # The plan day, so held or advanced weeks keep the lessons in step with the program's week.
+        found = lesson_of_the_day(
+            plan.start_date,
+            program.effective(day),
+            plan.assessment.result["startback"]["risk"],
+            flare_up=state.in_flare(day),
+        )
+        lesson = {"slug": found.slug, "title": found.title, "summary": found.summary} if found else None
     return {
         "runner": runner.name,
         "date": day.isoformat(),
@@ -90,6 +109,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "outcomes_due": due,
         "nudges": [n.as_dict() for n in state.nudges[-3:]],
         "recent_changes": [d.as_dict() for d in state.decisions[-RECENT_DECISIONS:]],
+        "lesson": lesson,
     }
 
 
@@ -103,7 +123,9 @@ def outcomes_due(runner: m.Runner, plan: m.Plan, day: dt.date, state) -> list[di
     if intake.get("endurance"):
         recorded.setdefault("endurance", []).append(plan.start_date)
     has_psfs = bool(intake.get("psfs")) or "psfs" in recorded
-    return outcomes.due(plan.start_date, day, recorded, has_psfs)
+    # no maximal endurance tests during a flare-up, nor before the start for a highly irritable back
+    irritability = plan.assessment.result.get("profile", {}).get("irritability", "normal")
+    return outcomes.due(plan.start_date, day, recorded, has_psfs, state.in_flare(day), irritability)
 
 
 def _phase(plan: dict, week: int, state, day: dt.date) -> str:
@@ -175,7 +197,11 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
     ]
     recent = [c.pain for c in history.checkins if day - dt.timedelta(days=7) < c.date <= day]
 
-    odi_rows = list(m.OutcomeMeasure.objects.filter(runner=runner, kind="odi").values_list("date", "value"))
+    # Oswestry percents are whole numbers; the measure's value column is a float for every kind
+    odi_rows = [
+        (d, round(v) if v is not None else None)
+        for d, v in m.OutcomeMeasure.objects.filter(runner=runner, kind="odi").values_list("date", "value")
+    ]
     baseline_odi = plan.assessment.result["odi"]["percent"]
     odi = [{"date": start.isoformat(), "percent": baseline_odi, "source": "intake"}] + [
         {"date": d.isoformat(), "percent": v, "source": "questionnaire"} for d, v in odi_rows
@@ -221,7 +247,7 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
             break
         streak += 1
 
-    runs = _weekly(start, [r for r in history.runs if r.date <= day], lambda r: r)
+    runs = _weekly(start, [r for r in history.runs if r.date <= day and not r.walk], lambda r: r)
     volume = []
     for w in range(1, current_week + 1):
         km = round(sum(r.km for r in runs.get(w, [])), 1)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from backstride.core.errors import InputError
+from backstride.core.screening.red_flags import REFER_EMERGENCY
 from backstride.core.tracking.state import ProgramState
 
 if TYPE_CHECKING:  # the validation models are only needed on the write path
@@ -25,22 +26,36 @@ class NoPlan(InputError):
     pass
 
 
-def start_runner(data: dict, runner: m.Runner | None = None) -> tuple[m.Runner, dict]:
+class NotPaused(InputError):
+    """A clearance with no referral to answer: it would otherwise wait to answer a later warning sign."""
+
+
+def start_runner(
+    data: dict, runner: m.Runner | None = None, replan_from: dt.date | None = None
+) -> tuple[m.Runner, dict]:
     """Assess an intake and store the runner, the assessment and (when clear) the plan.
 
     With an existing runner, the new assessment joins their history and its plan replaces
-    the active one; earlier assessments and plans stay stored.
+    the active one; earlier assessments and plans stay stored. With replan_from (a change of
+    settings), the days before it keep the sessions and runs the runner already had.
     """
     from backstride.core.assessment import assess
     from backstride.core.intake import parse_intake
 
     intake = parse_intake(data)
+    if runner is not None:
+        refuse_if_emergency_pause(runner)
     result = assess(intake)
     with transaction.atomic():
         if runner is None:
             runner = m.Runner.objects.create(
                 name=intake.runner.name, age=intake.runner.age, sex=intake.runner.sex, units=intake.runner.units
             )
+        elif runner.age is None:
+            # stored from the safety questions alone: the first full intake says who they are
+            runner.name, runner.age, runner.sex = intake.runner.name, intake.runner.age, intake.runner.sex
+            runner.units = intake.runner.units
+            runner.save(update_fields=["name", "age", "sex", "units"])
         else:
             runner.age, runner.units = intake.runner.age, intake.runner.units
             runner.save(update_fields=["age", "units"])
@@ -51,14 +66,68 @@ def start_runner(data: dict, runner: m.Runner | None = None) -> tuple[m.Runner, 
             result={k: v for k, v in result.items() if k != "plan"},
         )
         if result["plan"] is not None:
+            previous = runner.current_plan if replan_from is not None else None
+            if previous is not None:
+                result["plan"] = _keep_the_past(previous.data, result["plan"], replan_from)
             store_plan(runner, assessment, result["plan"])
-            recompute(runner, intake.start_date)
+            recompute(runner, max(intake.start_date, runner.state_as_of or intake.start_date))
         else:
-            runner.plans.filter(active=True).update(active=False)
-            runner.forget_plan()
-            runner.state, runner.state_as_of = None, None
-            runner.save(update_fields=["state", "state_as_of"])
+            _retire_plan(runner)
     return runner, result
+
+
+def _keep_the_past(old: dict, new: dict, day: dt.date) -> dict:
+    """The new plan from this day on; before it, the sessions and runs of the old one, as they were."""
+    if old["start_date"] != new["start_date"]:
+        return new
+    cut = day.isoformat()
+    for before, after in zip(old["weeks"], new["weeks"], strict=True):
+        after["sessions"] = [x for x in before["sessions"] if x["date"] < cut] + [
+            x for x in after["sessions"] if x["date"] >= cut
+        ]
+        runs = after["running"]["runs"]
+        after["running"]["runs"] = [r for r in before["running"]["runs"] if r["date"] < cut] + [
+            r for r in runs if r["date"] >= cut
+        ]
+    return new
+
+
+def _retire_plan(runner: m.Runner) -> None:
+    """A positive screening stops the program: no active plan, no state."""
+    runner.plans.filter(active=True).update(active=False)
+    runner.forget_plan()
+    runner.state, runner.state_as_of = None, None
+    runner.save(update_fields=["state", "state_as_of"])
+
+
+def record_positive_screening(runner: m.Runner | None, name: str, flags: dict) -> tuple[m.Runner, dict]:
+    """Store a positive answer to the safety questions before the rest of the intake is known.
+
+    The runner (created with only a name when new) gets an assessment whose intake holds the
+    answers, marked partial, and whose result holds the screening; there is no plan. A clinician
+    linked later sees it, and a full intake later adds a new assessment beside it.
+    """
+    from backstride.core.intake import FORMAT, RedFlags
+    from backstride.core.screening import RedFlagAnswers, screen
+    from backstride.core.validation import validate
+
+    if runner is not None:
+        refuse_if_emergency_pause(runner)
+    answers = validate(RedFlags, flags, "red_flags").model_dump()
+    screening = screen(RedFlagAnswers(flags=answers)).as_dict()
+    if screening["status"] == "clear":
+        raise InputError("red_flags", "no warning sign in these answers: there is nothing to refer")
+    with transaction.atomic():
+        if runner is None:
+            runner = m.Runner.objects.create(name=name, age=None, sex="")
+        m.Assessment.objects.create(
+            runner=runner,
+            intake={"format": FORMAT, "partial": True, "red_flags": answers},
+            screening_status=screening["status"],
+            result={"format": "backstride.assessment/1", "partial": True, "screening": screening},
+        )
+        _retire_plan(runner)
+    return runner, screening
 
 
 def store_plan(runner: m.Runner, assessment: m.Assessment, plan: dict) -> m.Plan:
@@ -144,7 +213,8 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         [m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message) for n in state.nudges],
         ignore_conflicts=True,
     )
-    flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state))
+    risk = plan.assessment.result.get("startback", {}).get("risk")
+    flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
     runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]], "attention": flags}
     runner.state_as_of = day
     runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
@@ -218,7 +288,8 @@ def checkin(runner: m.Runner, data: CheckInInput) -> ProgramState:
             date=data.date,
             pain=data.pain,
             stiffness=data.stiffness,
-            leg_symptoms=data.leg_symptoms,
+            leg_symptoms=data.leg_symptoms or data.leg_weakness,
+            leg_weakness=data.leg_weakness,
             red_flags=data.red_flags.model_dump() if data.red_flags else None,
             red_flag_status=status,
         )
@@ -235,6 +306,7 @@ def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
             minutes=data.minutes,
             pain_during=data.pain_during,
             pain_after=data.pain_after,
+            walk=data.walk,
         )
         return recompute(runner, _as_of(runner, data.date))
 
@@ -247,12 +319,75 @@ def record_outcome(runner: m.Runner, kind: str, day: dt.date, value: float | Non
         return measure
 
 
-def clear_referral(runner: m.Runner, day: dt.date, note: str) -> ProgramState:
-    if not note.strip():
+def referral_to_clear(runner: m.Runner, day: dt.date) -> dict | None:
+    """The pause a clearance dated `day` would end, or None when the program is not paused then.
+
+    It counts as an emergency when an emergency sign was reported at any check-in since the pause
+    began, whatever tier it began at: a milder pause must not hide a later emergency sign.
+    """
+    plan = active_plan(runner)
+    if runner.state_as_of is not None and day >= runner.state_as_of:
+        paused = (runner.state or {}).get("paused")  # nothing is logged after the stored state
+    else:
+        _program, _history, state = state_for(runner, plan, day)
+        paused = state.paused.as_dict() if state.paused else None
+    if paused is None:
+        return None
+    later = m.CheckIn.objects.filter(
+        runner=runner, date__gte=paused["date"], date__lte=day, red_flag_status=REFER_EMERGENCY
+    )
+    return paused | {"status": REFER_EMERGENCY} if later.exists() else paused
+
+
+def emergency_pause(runner: m.Runner) -> dict | None:
+    """The open emergency pause of the runner's program, if there is one."""
+    if runner.current_plan is None or runner.state_as_of is None:
+        return None
+    paused = referral_to_clear(runner, runner.state_as_of)
+    return paused if paused is not None and paused["status"] == REFER_EMERGENCY else None
+
+
+def refuse_if_emergency_pause(runner: m.Runner) -> None:
+    """A new assessment replaces the plan, and with it the pause: never for an emergency one."""
+    if emergency_pause(runner) is not None:
+        raise InputError(
+            "runner",
+            "the program is paused for an emergency referral: only a clinician can clear it, "
+            "and a new assessment cannot replace it",
+        )
+
+
+def clear_referral(runner: m.Runner, day: dt.date, note: str, cleared_by: str | None = None) -> ProgramState:
+    """Record a clearance so the paused program resumes.
+
+    An emergency referral stops the program and the runner cannot override it (CLINICAL.md s1):
+    only a clinician clears it, so `cleared_by` (the clinician's name) is required for one.
+    """
+    note, cleared_by = note.strip(), (cleared_by or "").strip()
+    if not note:
         raise InputError("note", "say who cleared the referral and when")
     with transaction.atomic():
-        m.Clearance.objects.create(runner=runner, date=day, note=note.strip())
+        paused = referral_to_clear(runner, day)
+        if paused is None:
+            raise NotPaused("runner", f"the program is not paused on {day.isoformat()}: there is no referral to clear")
+        if paused["status"] == REFER_EMERGENCY and not cleared_by:
+            raise InputError(
+                "cleared_by",
+                "an emergency referral can only be cleared by a clinician: give the name of the clinician "
+                "who examined the runner",
+            )
+        m.Clearance.objects.create(runner=runner, date=day, note=note, cleared_by=cleared_by or None)
         return recompute(runner, _as_of(runner, day))
 
 
-__all__ = ["checkin", "clear_referral", "log_run", "log_session", "record_outcome", "start_runner"]
+__all__ = [
+    "checkin",
+    "clear_referral",
+    "emergency_pause",
+    "log_run",
+    "log_session",
+    "record_outcome",
+    "record_positive_screening",
+    "referral_to_clear",
+    "start_runner",
+]

@@ -64,7 +64,7 @@ def log_session(request):
 def list_checkins(request, since: dt.date | None = None, until: dt.date | None = None):
     """The morning check-ins, oldest first."""
     rows = _between(own_runner(request).checkins, since, until).order_by("date")
-    fields = ("id", "date", "pain", "stiffness", "leg_symptoms", "red_flags", "red_flag_status")
+    fields = ("id", "date", "pain", "stiffness", "leg_symptoms", "leg_weakness", "red_flags", "red_flag_status")
     return [row | {"red_flag_status": row["red_flag_status"] or None} for row in rows.values(*fields)]
 
 
@@ -80,12 +80,12 @@ def log_checkin(request):
 def list_runs(request, since: dt.date | None = None, until: dt.date | None = None):
     """The runs logged, oldest first."""
     rows = _between(own_runner(request).run_logs, since, until).order_by("date", "id")
-    return list(rows.values("id", "date", "km", "minutes", "pain_during", "pain_after"))
+    return list(rows.values("id", "date", "km", "minutes", "pain_during", "pain_after", "walk"))
 
 
 @router.post("/runs", response={201: LoggedOut} | PROGRAM, openapi_extra=body_schema(RunInput))
 def log_run(request):
-    """Log a run or walk-run."""
+    """Log a run or walk-run, or a walk (`walk: true`) towards starting walk-run."""
     runner = own_runner(request)
     data = parsed(request, parse_run)
     return _logged(runner, data.date, lambda: services.log_run(runner, data))

@@ -46,3 +46,4 @@ class ReferralOut(Out):
     status: str
     message: str
     reasons: list[str]
+    cause: str = "red_flag"  # red_flag, leg_symptoms or pain_not_settling

@@ -34,6 +34,7 @@ class CheckInOut(Out):
     pain: int
     stiffness: int | None
     leg_symptoms: bool
+    leg_weakness: bool
     red_flags: dict[str, bool] | None  # the weekly answers, on the days they were asked
     red_flag_status: str | None
 
@@ -45,6 +46,7 @@ class RunLogOut(Out):
     minutes: float
     pain_during: int
     pain_after: int | None
+    walk: bool
 
 
 class LoggedOut(Out):

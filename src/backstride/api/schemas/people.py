@@ -36,6 +36,8 @@ class AttentionOut(Out):
     outcome_due: list[str]
     last_log: dt.date | None
     mean_morning_pain: Number | None
+    paused_because: str | None = None  # red_flag, leg_symptoms or pain_not_settling, while paused
+    startback_risk: str | None = None  # low, medium or high, from the latest assessment
 
 
 class ClinicRunnerOut(Out):

@@ -39,6 +39,8 @@ class SessionOut(Out):
     exercises: list[PrescriptionOut]
     note: str | None = None
     hard: bool | None = None
+    lower_intensity: bool | None = None  # a trunk session on a restricted day, on the easiest doses
+    left_out: list[dict[str, str]] | None = None  # exercises left out for now, each with its reason
 
 
 class DailyMobilityOut(Out):
@@ -68,6 +70,7 @@ class WeekRunningOut(Out):
     weekly_km_cap: Number | None
     long_run_km_cap: Number | None
     runs: list[PlannedRunOut]
+    walk_run_return: bool | None = None  # the return to running goes through walking and walk-run
 
 
 class TodayRunningOut(Out):
@@ -80,3 +83,4 @@ class TodayRunningOut(Out):
     runs_today: list[PlannedRunOut]
     stage: int | None = None
     weekly_km_cap: Number | None = None
+    walk_run_missing: list[str] | None = None  # what the return to running still needs, while walking

@@ -23,6 +23,13 @@ class OutcomeDueOut(Out):
     week: int
     since: dt.date
     message: str
+    instructions: list[str] | None = None  # for the endurance self-tests: the positions and when to stop
+
+
+class LessonOut(Out):
+    slug: str
+    title: str
+    summary: str
 
 
 class TodayOut(Out):
@@ -40,6 +47,7 @@ class TodayOut(Out):
     outcomes_due: list[OutcomeDueOut]
     nudges: list[NudgeOut]
     recent_changes: list[DecisionOut]
+    lesson: LessonOut | None = None  # the lesson of the day, read in full at /learn/SLUG/
 
 
 class PlanSessionOut(Out):

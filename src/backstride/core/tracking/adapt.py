@@ -13,8 +13,11 @@ from collections import defaultdict
 
 from ..i18n import _
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
+from ..screening.red_flags import REFER_EMERGENCY, REFER_URGENT
+from . import safety
 from .decisions import (
     ADJUSTED,
+    ALLOWED,
     FLARE_OVER,
     FLARE_UP,
     HOLD,
@@ -22,6 +25,7 @@ from .decisions import (
     PAUSE,
     PROGRESS,
     RECURRENCE,
+    REMOVED,
     RESUME,
     REVIEW,
     STEP_BACK,
@@ -33,7 +37,7 @@ from .decisions import (
 )
 from .events import CheckInReport, History, RunReport, SessionReport
 from .resolve import Program
-from .state import ProgramState, Referral
+from .state import LEG_SYMPTOMS, PAIN_NOT_SETTLING, RED_FLAG, ProgramState, Referral
 from .thresholds import DEFAULT, Thresholds
 
 FULL_DAY_NAMES = {  # marked where they are shown
@@ -70,6 +74,8 @@ class Replay:
         self.pending_runs: list[RunReport] = []
         self.state: ProgramState | None = None
         self.run_week: dict = {"worst": None, "morning_up": False}  # this plan week's runs, as judged
+        self.leg_days: list[dt.date] = []  # mornings with leg symptoms since the last clearance
+        self.walked_comfortably = history.walk_30_min_comfortable
 
     # -- helpers -------------------------------------------------------------------------
     def decide(self, day, target, kind, reason, **details) -> None:
@@ -131,11 +137,13 @@ class Replay:
             self.decide(day, "running", STEP_BACK, _("Running volume steps back a week: {why}").format(why=why))
 
     def walk_run_mode(self, day: dt.date) -> bool:
-        return self.p.plan["weeks"][0]["running"]["status"] == "stopped_due_to_pain"
+        """The plan returns to running through walking and walk-run (stopped, or running above the limit)."""
+        return self.p.walk_run
 
     # -- the replay ----------------------------------------------------------------------
     def run(self, today: dt.date) -> ProgramState:
         self.state = ProgramState(as_of=today, baseline=float(self.h.baseline_pain))
+        self.walk_run_readiness(self.p.start - ONE_DAY)  # what the return to running needs, before any log
         day = self.p.start
         while day <= today:
             self.morning(day)
@@ -154,6 +162,7 @@ class Replay:
             if a.date != day:
                 continue
             if a.kind in ("swap", "dosage"):
+                self.state.removed.pop(a.slot, None)  # a clinician's choice for the slot brings it back
                 ex = self.p.library[a.slug]
                 dose = dose_words(ex.dosage.steps[min(a.dosage_step, len(ex.dosage.steps) - 1)].values())
                 what = _("{ex} at {dose}").format(ex=ex.name, dose=dose)
@@ -187,28 +196,32 @@ class Replay:
         checkin = self.checkins.get(day)
         baseline = self.baseline()
         if checkin is not None and checkin.red_flag_status and checkin.red_flag_status != "clear":
-            self.pause(day, checkin.red_flag_status, checkin.red_flag_message)
+            self.pause(day, checkin.red_flag_status, checkin.red_flag_message, list(checkin.red_flag_reasons))
+        if checkin is not None and (checkin.leg_symptoms or checkin.leg_weakness):
+            self.leg_symptoms(day, checkin)
         # A clearance comes after the warning sign it answers, even when both fall on one day.
         if day in self.clearances and s.paused:
-            note = self.clearances[day].note
-            self.decide(
-                day, "program", RESUME, _("A clinician cleared the referral: {note}").format(note=note).rstrip(": ")
+            clearance = self.clearances[day]
+            who = clearance.by or _("A clinician")
+            self.resume(day, _("{who} cleared the referral: {note}").format(who=who, note=clearance.note).rstrip(": "))
+            self.leg_days.clear()
+        settled = checkin is not None and checkin.pain <= baseline + self.t.flare_settled_margin
+        if s.paused and s.paused.cause == PAIN_NOT_SETTLING and settled:
+            self.resume(
+                day,
+                _("morning pain {pain}/10 is back near your usual {baseline:g}/10: the program resumes").format(
+                    pain=checkin.pain, baseline=baseline
+                ),
             )
-            s.paused = None
-            s.episodes = [
-                Episode(e.kind, e.start, day, e.reason, e.details) if e.kind == "referral" and e.end is None else e
-                for e in s.episodes
-            ]
         if s.paused:
             self.pending.clear()
             self.pending_runs.clear()
             return
         self.evaluate_pending(day, checkin, baseline)
+        self.bring_back(day)
         if day > self.p.start and (day - self.p.start).days % 7 == 0 and not s.in_flare(day):
             self.new_week(day)
         if checkin is None:
-            if s.flare_start and (day - s.flare_start).days >= self.t.flare_max_days:
-                self.end_flare(day, "the settle-down block has reached its longest length")
             return
         if self.recurrence(day, checkin):
             return
@@ -225,15 +238,47 @@ class Replay:
                     ),
                 )
             elif days_in >= self.t.flare_max_days:
-                self.end_flare(day, "the settle-down block has reached its longest length")
-                self.decide(
-                    day,
-                    "program",
-                    REVIEW,
-                    "Pain has stayed up for a week: please ask a physiotherapist or doctor to review it.",
-                )
+                self.not_settling(day, checkin, days_in)
+                return
         if s.flare_start is None:
             self.recent_mornings.append(checkin.pain)
+            self.sustained_rise(day)
+            self.walk_run_readiness(day)
+
+    def resume(self, day: dt.date, why: str) -> None:
+        s = self.state
+        self.decide(day, "program", RESUME, why)
+        s.paused = None
+        s.episodes = [
+            Episode(e.kind, e.start, day, e.reason, e.details) if e.kind == "referral" and e.end is None else e
+            for e in s.episodes
+        ]
+
+    def leg_symptoms(self, day: dt.date, checkin: CheckInReport) -> None:
+        """New leg symptoms pause trunk progression and running at once, whatever else is going on."""
+        t = self.t
+        self.leg_days = [d for d in self.leg_days if (day - d).days < t.leg_symptom_window_days] + [day]
+        reasons = [_(safety.LEG_REASON)]
+        if checkin.leg_weakness:
+            reasons.append(_(safety.LEG_WEAKNESS_REASON))
+        if len(self.leg_days) >= t.leg_symptom_mornings_to_escalate:
+            reasons.append(_(safety.LEG_REPEAT_REASON).format(count=len(self.leg_days), days=t.leg_symptom_window_days))
+        if checkin.leg_weakness or len(self.leg_days) >= t.leg_symptom_mornings_to_escalate:
+            self.pause(day, REFER_EMERGENCY, _(safety.LEG_SYMPTOMS_EMERGENCY), reasons, LEG_SYMPTOMS)
+        else:
+            self.pause(day, REFER_URGENT, _(safety.LEG_SYMPTOMS_URGENT), reasons, LEG_SYMPTOMS)
+
+    def not_settling(self, day: dt.date, checkin: CheckInReport, days_in: int) -> None:
+        """The longest settle-down block is over and mornings have not settled: refer, do not resume."""
+        self.close_flare(day)
+        reason = _(safety.NOT_SETTLING_REASON).format(pain=checkin.pain, days=days_in)
+        self.pause(day, REFER_URGENT, _(safety.PAIN_NOT_SETTLING), [reason], PAIN_NOT_SETTLING)
+        self.decide(
+            day,
+            "program",
+            REVIEW,
+            _("Pain has stayed up for a week: please ask a physiotherapist or doctor to review it."),
+        )
 
     def new_week(self, day: dt.date) -> None:
         """The plan moves on: follow it where the criteria held, and say why where they did not."""
@@ -252,7 +297,7 @@ class Replay:
             if pos >= ceiling:
                 continue
             s.positions[slot] = pos
-            if self.ready.get(slot):
+            if self.ready.get(slot) and s.pain_rise_since is None:
                 nxt = self.p.next_planned_above(slot, pos)
                 if nxt is not None and nxt <= ceiling:
                     self._move(
@@ -267,41 +312,72 @@ class Replay:
             elif logged and slot in self.last_reason:
                 self._move(day, slot, pos, HOLD, self.last_reason[slot])
 
-    def pause(self, day: dt.date, status: str, message: str) -> None:
+    def pause(
+        self, day: dt.date, status: str, message: str, reasons: list[str] | None = None, cause: str = RED_FLAG
+    ) -> None:
+        """Pause everything until a clinician clears it; a more serious tier replaces a milder one."""
         s = self.state
-        if s.paused:
+        if s.paused and (s.paused.status == REFER_EMERGENCY or status != REFER_EMERGENCY):
             return
-        s.paused = Referral(day, status, message)
+        escalated = s.paused is not None
+        if s.flare_start is not None:
+            self.close_flare(day)
+        s.paused = Referral(day, status, message, list(reasons or []), cause)
+        if escalated:
+            s.episodes = [
+                Episode(e.kind, e.start, e.end, message, {"status": status, "cause": cause})
+                if e.kind == "referral" and e.end is None
+                else e
+                for e in s.episodes
+            ]
+        else:
+            s.episodes.append(Episode("referral", day, None, message, {"status": status, "cause": cause}))
+        self.decide(
+            day,
+            "program",
+            PAUSE,
+            _("Program paused: {message}").format(message=message),
+            status=status,
+            cause=cause,
+            reasons=list(reasons or []),
+        )
+
+    def close_flare(self, day: dt.date) -> None:
+        """The settle-down block ends: whatever comes next starts one step lower, trunk and running."""
+        s = self.state
         s.flare_start = None
-        s.episodes.append(Episode("referral", day, None, message, {"status": status}))
-        self.decide(day, "program", PAUSE, _("Program paused: {message}").format(message=message), status=status)
+        s.episodes = [
+            e if not (e.kind == "flare_up" and e.end is None) else Episode(e.kind, e.start, day - ONE_DAY, e.reason)
+            for e in s.episodes
+        ]
+        for slot in self.p.ladders:
+            pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
+            s.positions[slot] = max(pos - 1, 0)
+            s.good_streak[slot] = 0
+            self.ready[slot] = False
+            self.last_reason[slot] = _("starting again one step lower after the flare-up")
+        if self.walk_run_mode(day):
+            s.run_stage, s.runs_at_stage = max(s.run_stage - 1, 0), 0
+        else:
+            s.run_pos = min(s.run_pos, max(self.p.week_of(day) - 1, 0)) - 1
 
     def flare_check(self, day: dt.date, checkin: CheckInReport, baseline: float) -> None:
         high = checkin.pain >= baseline + self.t.flare_rise
         yesterday = self.checkins.get(day - ONE_DAY)
         two_days = high and yesterday is not None and yesterday.pain >= baseline + self.t.flare_rise
         if checkin.pain >= self.t.flare_any_pain:
-            self.start_flare(day, _("morning pain {pain}/10").format(pain=checkin.pain), checkin.leg_symptoms)
+            self.start_flare(day, _("morning pain {pain}/10").format(pain=checkin.pain))
         elif two_days:
             self.start_flare(
                 day,
                 _("morning pain {pain}/10 and {pain2}/10, two days above your usual {baseline:g}/10").format(
                     pain=yesterday.pain, pain2=checkin.pain, baseline=baseline
                 ),
-                checkin.leg_symptoms,
             )
 
-    def start_flare(self, day: dt.date, why: str, leg_symptoms: bool = False) -> None:
+    def start_flare(self, day: dt.date, why: str) -> None:
         s = self.state
         if s.flare_start is not None or s.paused:
-            return
-        if leg_symptoms:
-            self.pause(
-                day,
-                "refer_urgent",
-                "A flare-up with leg symptoms needs a clinician's review within a few "
-                "days. The program is paused until then.",
-            )
             return
         s.flare_start, s.flare_reason = day, why
         s.episodes.append(Episode("flare_up", day, None, why))
@@ -317,23 +393,8 @@ class Replay:
         )
 
     def end_flare(self, day: dt.date, why: str) -> None:
-        s = self.state
-        start = s.flare_start
-        s.flare_start = None
-        s.episodes = [
-            e if not (e.kind == "flare_up" and e.end is None) else Episode(e.kind, e.start, day - ONE_DAY, e.reason)
-            for e in s.episodes
-        ]
-        for slot in self.p.ladders:
-            pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
-            s.positions[slot] = max(pos - 1, 0)
-            s.good_streak[slot] = 0
-            self.ready[slot] = False
-            self.last_reason[slot] = "starting again one step lower after the flare-up"
-        if self.walk_run_mode(day):
-            s.run_stage, s.runs_at_stage = max(s.run_stage - 1, 0), 0
-        else:
-            s.run_pos = min(s.run_pos, max(self.p.week_of(day) - 1, 0)) - 1
+        start = self.state.flare_start
+        self.close_flare(day)
         self.decide(
             day,
             "program",
@@ -363,6 +424,11 @@ class Replay:
             s.pain_free_since = None
             s.reentry_start = day + ONE_DAY
             s.reentry_end = day + dt.timedelta(weeks=t.reentry_weeks)
+            for slot in self.p.ladders:  # re-entry starts one step below the level reached
+                pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
+                s.positions[slot] = max(pos - 1, 0)
+                s.good_streak[slot] = 0
+                self.ready[slot] = False
             why = _(
                 "pain {pain}/10 and {pain2}/10 on two mornings in a row after {s_pain_free_days} pain-free days"
             ).format(pain=yesterday.pain, pain2=checkin.pain, s_pain_free_days=s_pain_free_days)
@@ -372,8 +438,8 @@ class Replay:
                 "program",
                 RECURRENCE,
                 _(
-                    "Recurrence: {why}. A {reentry_weeks}-week re-entry block (the stabilise phase at the level you "
-                    "reached) starts {reentry_start}."
+                    "Recurrence: {why}. A {reentry_weeks}-week re-entry block (the stabilise phase, one step below "
+                    "the level you reached) starts {reentry_start}."
                 ).format(why=why, reentry_weeks=t.reentry_weeks, reentry_start=s.reentry_start.isoformat()),
             )
             return True
@@ -383,11 +449,11 @@ class Replay:
 
     # -- sessions ------------------------------------------------------------------------
     def session(self, day: dt.date, report: SessionReport) -> None:
-        s = self.state
+        s, t = self.state, self.t
         if s.paused:
             return
         worst = max(report.pain_during, report.pain_after, *(e.pain or 0 for e in report.exercises))
-        if worst >= self.t.flare_any_pain and not s.in_flare(day):
+        if worst >= t.flare_any_pain and not s.in_flare(day):
             self.start_flare(
                 day + ONE_DAY, _("pain {worst}/10 in {day}'s session").format(worst=worst, day=day_name(day))
             )
@@ -396,6 +462,17 @@ class Replay:
         if planned is None or planned["kind"] in ("settle_down", "light"):
             return
         results = {e.slug: e for e in report.exercises}
+        # The session's worst pain belongs to an exercise only when the runner said which one;
+        # otherwise it holds every exercise rather than stepping each one back (CLINICAL.md s4).
+        attributed = any(e.pain is not None and e.pain >= report.pain_during for e in report.exercises)
+        session_hold = ""
+        if report.pain_after > t.pain_after_limit:
+            session_hold = _("pain {pain}/10 after {day}'s session").format(pain=report.pain_after, day=day_name(day))
+        elif report.pain_during > t.acceptable_pain and not attributed:
+            session_hold = _(
+                "pain {pain}/10 during {day}'s session; log each exercise's pain so that only the one that hurt "
+                "steps back"
+            ).format(pain=report.pain_during, day=day_name(day))
         outcomes = {}
         for e in planned["exercises"]:
             slot = e["slot"]
@@ -404,21 +481,55 @@ class Replay:
             result = results.get(e["slug"])
             if result is None and not report.as_planned and report.exercises:
                 continue  # not done this time: no evidence either way
-            pain = result.pain if result and result.pain is not None else report.pain_during
             completed = result is None or self._completed(result, e)
-            if pain > self.t.acceptable_pain:
-                pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
+            # Without its own pain, an exercise is never stepped back for the session's worst.
+            own = result.pain if result is not None and result.pain is not None else None
+            pain = own if own is not None else min(report.pain_during, t.acceptable_pain)
+            if pain > t.acceptable_pain:
                 s.good_streak[slot] = 0
-                self._move(
+                self.too_painful(day, slot, pain)
+                continue
+            outcomes[slot] = (pain, completed, session_hold)
+        if session_hold:
+            self.decide(day, "program", HOLD, _("Nothing moves up after this session: {why}").format(why=session_hold))
+        self.pending.append((report, outcomes))
+
+    def bring_back(self, day: dt.date) -> None:
+        """An exercise left out comes back at its easiest step when the next phase starts."""
+        for slot, removed in list(self.state.removed.items()):
+            if day >= dt.date.fromisoformat(removed["until"]):
+                del self.state.removed[slot]
+                name, _dose = self.name(slot, 0)
+                self.decide(
                     day,
                     slot,
-                    max(pos - 1, 0),
-                    STEP_BACK,
-                    _("pain {pain}/10 during {day}'s session").format(pain=pain, day=day_name(day)),
+                    ALLOWED,
+                    _("{name} comes back at its easiest step with the new phase.").format(name=name),
+                    slot=slot,
                 )
-                continue
-            outcomes[slot] = (pain, completed)
-        self.pending.append((report, outcomes))
+
+    def too_painful(self, day: dt.date, slot: str, pain: int) -> None:
+        """Pain above 5/10 on an exercise: one step back, or out of the sessions if it is already easiest."""
+        s = self.state
+        pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, day))
+        why = _("pain {pain}/10 during {day}'s session").format(pain=pain, day=day_name(day))
+        if pos > 0:
+            self._move(day, slot, pos - 1, STEP_BACK, why)
+            return
+        name, _dose = self.name(slot, pos)
+        until = self.p.next_phase_start(day)
+        s.removed[slot] = {"date": day.isoformat(), "until": until.isoformat(), "reason": why}
+        self.decide(
+            day,
+            slot,
+            REMOVED,
+            _(
+                "{name} is left out of your sessions for the rest of this phase: {why}, and it is already at its "
+                "easiest step. If it hurts like that again when it comes back, ask a physiotherapist about it."
+            ).format(name=name, why=why),
+            slot=slot,
+            slug=self.p.ladders[slot][pos].slug,
+        )
 
     @staticmethod
     def _completed(result, prescribed: dict) -> bool:
@@ -441,7 +552,7 @@ class Replay:
                 and self.h.baseline_stiffness is not None
                 and checkin.stiffness > self.h.baseline_stiffness
             )
-            for slot, (pain, completed) in outcomes.items():
+            for slot, (pain, completed, hold_reason) in outcomes.items():
                 pos = min(s.positions.get(slot, self.p.first_planned(slot)), self.p.ceiling(slot, report.date))
                 s.positions[slot] = pos
                 ceiling = self.p.ceiling(slot, day)
@@ -459,6 +570,9 @@ class Replay:
                     )
                     self._move(day, slot, max(pos - 1, 0), STEP_BACK, what)
                     self.last_reason[slot] = what
+                elif hold_reason or s.pain_rise_since is not None:
+                    s.good_streak[slot] = 0
+                    self.last_reason[slot] = hold_reason or self.rise_reason()
                 elif pain > t.safe_pain:
                     s.good_streak[slot] = 0
                     self.last_reason[slot] = _("pain {pain}/10 during {when}").format(pain=pain, when=when)
@@ -510,8 +624,26 @@ class Replay:
         if self.state.paused:
             return
         worst = max(run.pain_during, run.pain_after or 0)
+        what = _("{day}'s walk") if run.walk else _("{day}'s run")
         if worst >= self.t.flare_any_pain:
-            self.start_flare(day + ONE_DAY, _("pain {worst}/10 on {day}'s run").format(worst=worst, day=day_name(day)))
+            self.start_flare(
+                day + ONE_DAY, _("pain {worst}/10 on {what}").format(worst=worst, what=what.format(day=day_name(day)))
+            )
+            return
+        if run.walk:
+            if run.minutes >= self.t.return_walk_minutes and run.pain_during <= self.t.safe_pain:
+                self.walked_comfortably = True
+            return
+        if self.walk_run_mode(day) and self.state.walk_run_from is None:
+            self.decide(
+                day,
+                "running",
+                HOLD,
+                _("{what} does not count towards walk-run stages yet: walk-run starts once {missing}.").format(
+                    what=_first_upper(what.format(day=day_name(day))),
+                    missing=_(" and ").join(self.state.walk_run_missing) or _("the next morning check-in confirms it"),
+                ),
+            )
             return
         self.pending_runs.append(run)
 
@@ -602,6 +734,93 @@ class Replay:
         if week > self.p.weeks:
             self.maintenance_week(day)
 
+    def rise_reason(self) -> str:
+        return _(
+            "morning pain has stayed {rise:g} points or more above your settled {settled:g}/10: nothing moves up "
+            "until it settles"
+        ).format(rise=self.t.sustained_rise, settled=self.state.settled_baseline)
+
+    def sustained_rise(self, day: dt.date) -> None:
+        """Slowly rising mornings, judged against the level they had settled at, not a median that drifts."""
+        s, t = self.state, self.t
+        if len(self.recent_mornings) >= BASELINE_MIN_CHECKINS:
+            level = float(statistics.median(self.recent_mornings[-BASELINE_WINDOW:]))
+            if s.settled_baseline is None or (level < s.settled_baseline and s.pain_rise_since is None):
+                s.settled_baseline = level
+        if s.settled_baseline is None:
+            return
+        week = [c.pain for d in range(t.sustained_rise_days) if (c := self.checkins.get(day - dt.timedelta(days=d)))]
+        if len(week) < t.min_checkins_for_weekly_trend:
+            return
+        mean = statistics.mean(week)
+        high = mean >= s.settled_baseline + t.sustained_rise
+        if high and s.pain_rise_since is None:
+            s.pain_rise_since = day
+            for slot in self.p.ladders:
+                self.ready[slot] = False
+            self.step_back_all(
+                day,
+                _(
+                    "morning pain averaged {mean:.1f}/10 over the last week, {rise:g} or more above your settled "
+                    "{settled:g}/10"
+                ).format(mean=mean, rise=t.sustained_rise, settled=s.settled_baseline),
+            )
+            self.decide(
+                day,
+                "program",
+                REVIEW,
+                _(
+                    "Your morning pain has risen and stayed up for a week. Please ask a physiotherapist or doctor "
+                    "to review it; until it settles, nothing in your plan moves up."
+                ),
+            )
+        elif not high and s.pain_rise_since is not None:
+            s.pain_rise_since = None
+            self.decide(
+                day,
+                "program",
+                ALLOWED,
+                _("Morning pain averaged {mean:.1f}/10 over the last week: exercises may move up again.").format(
+                    mean=mean
+                ),
+            )
+
+    def walk_run_readiness(self, day: dt.date) -> None:
+        """Walk-run starts when the runner's own logs meet the return-to-running rule (CLINICAL.md s7)."""
+        s, t = self.state, self.t
+        if not self.walk_run_mode(day) or s.walk_run_from is not None:
+            return
+        recent = [c.pain for c in self.history_checkins_until(day)][-t.return_checkins :]
+        missing = []
+        if not self.walked_comfortably:
+            missing.append(
+                _("a {minutes}-minute walk with pain {safe}/10 or less (log it as a walk)").format(
+                    minutes=t.return_walk_minutes, safe=t.safe_pain
+                )
+            )
+        if len(recent) < t.return_checkins or max(recent) > t.return_max_morning_pain:
+            shown = ", ".join(f"{p}/10" for p in recent) or _("none yet")
+            missing.append(
+                _("morning pain {limit}/10 or less on your last {count} check-ins (so far: {shown})").format(
+                    limit=t.return_max_morning_pain, count=t.return_checkins, shown=shown
+                )
+            )
+        s.walk_run_missing = missing
+        if not missing:
+            s.walk_run_from = day
+            self.decide(
+                day,
+                "running",
+                ALLOWED,
+                _(
+                    "Walk-run can start: 30 minutes' walking is comfortable and your last {count} mornings were "
+                    "{limit}/10 or less. Begin at stage 1."
+                ).format(count=t.return_checkins, limit=t.return_max_morning_pain),
+            )
+
+    def history_checkins_until(self, day: dt.date) -> list[CheckInReport]:
+        return [c for c in self.h.checkins if c.date <= day]
+
     def weekly_pain_trend(self, day: dt.date) -> None:
         t = self.t
         this = [c.pain for d in range(7) if (c := self.checkins.get(day - dt.timedelta(days=d)))]
@@ -610,6 +829,8 @@ class Replay:
             return
         if any(e.kind == "flare_up" and (day - e.start).days < 14 for e in self.state.episodes):
             return  # a flare-up in these two weeks was handled already; its mornings would count twice
+        if self.state.pain_rise_since == day:
+            return  # the sustained rise stepped everything back today already
         now, before = statistics.mean(this), statistics.mean(last)
         if now - before >= t.weekly_rise:
             self.step_back_all(

@@ -12,13 +12,21 @@ PAIN_RISE_POINTS = 1.0  # weekly mean morning pain up by a point (the same rule 
 WINDOW = dt.timedelta(days=7)
 
 # Most urgent first; the roster sorts by the first flag a runner has.
-ORDER = ("red_flag", "flare_up", "pain_rising", "sessions_missed", "outcome_due", "no_log")
+ORDER = ("red_flag", "flare_up", "pain_rising", "sessions_missed", "outcome_due", "startback_risk", "no_log")
 
 
-def attention(program, history: History, state: ProgramState, day: dt.date, outcomes_due: list[dict]) -> dict:
+def attention(
+    program,
+    history: History,
+    state: ProgramState,
+    day: dt.date,
+    outcomes_due: list[dict],
+    startback_risk: str | None = None,
+) -> dict:
     recent = [c.pain for c in history.checkins if day - WINDOW < c.date <= day]
     before = [c.pain for c in history.checkins if day - 2 * WINDOW < c.date <= day - WINDOW]
     rising = bool(recent and before and statistics.mean(recent) - statistics.mean(before) >= PAIN_RISE_POINTS)
+    rising = rising or state.pain_rise_since is not None  # held 2 points above the settled level
     planned = 0
     for n in range(1, 8):
         d = day - dt.timedelta(days=n)
@@ -28,10 +36,13 @@ def attention(program, history: History, state: ProgramState, day: dt.date, outc
     dates = [x.date for x in (*history.sessions, *history.checkins, *history.runs)]
     return {
         "red_flag": state.paused.status if state.paused else None,
+        "paused_because": state.paused.cause if state.paused else None,
         "flare_up": state.flare_start.isoformat() if state.flare_start else None,
         "pain_rising": rising,
         "sessions_missed": max(planned - done, 0),
         "outcome_due": [o["kind"] for o in outcomes_due],
         "last_log": max(dates).isoformat() if dates else None,
         "mean_morning_pain": round(statistics.mean(recent), 1) if recent else None,
+        # medium or high STarT Back risk: a physiotherapist alongside the program (Hill et al. 2011)
+        "startback_risk": startback_risk,
     }

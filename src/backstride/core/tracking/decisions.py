@@ -10,6 +10,8 @@ from ..i18n import _, gettext_noop
 PROGRESS, HOLD, STEP_BACK = "progress", "hold", "step_back"
 FLARE_UP, FLARE_OVER, PAUSE, RESUME = "flare_up", "flare_over", "pause", "resume"
 RECURRENCE, NUDGE, REVIEW = "recurrence", "nudge", "review"
+REMOVED = "removed"  # an exercise left out: it hurt even at its easiest step
+ALLOWED = "allowed"  # a hold on moving up is lifted (mornings settled, or walk-run may start)
 ADJUSTED = "adjusted"  # a clinician changed the plan
 
 

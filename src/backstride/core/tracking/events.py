@@ -36,6 +36,8 @@ class CheckInReport:
     red_flag_status: str | None = None  # None when not asked, else clear / refer_urgent / refer_emergency
     red_flag_message: str = ""
     leg_symptoms: bool = False  # new numbness, pins and needles or weakness, or leg pain worse
+    leg_weakness: bool = False  # weakness in a leg among those symptoms
+    red_flag_reasons: tuple[str, ...] = ()  # the warning signs answered yes, in the runner's words
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class RunReport:
     minutes: float
     pain_during: int
     pain_after: int | None = None
+    walk: bool = False  # a walk rather than a run: evidence for the return to running, not run volume
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Clearance:
 
     date: dt.date
     note: str = ""
+    by: str = ""  # the clinician's name, when it was recorded
 
 
 @dataclass(frozen=True)
@@ -76,3 +80,4 @@ class History:
     clearances: tuple[Clearance, ...] = ()
     baseline_pain: int = 0
     baseline_stiffness: int | None = None
+    walk_30_min_comfortable: bool = False  # said so at the assessment (CLINICAL.md s7)

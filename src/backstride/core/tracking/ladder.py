@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..library import Library
-from ..planner.selection import SENSITIVE_LOADING
+from ..planner.selection import sensitive_loadings
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,10 @@ def main_session_exercises(week: dict) -> list[dict]:
     return main[0]["exercises"] if main else []
 
 
-def build_ladders(plan: dict, library: Library, equipment: frozenset[str], preference: str) -> dict[str, list[Rung]]:
-    avoid = SENSITIVE_LOADING.get(preference)
+def build_ladders(
+    plan: dict, library: Library, equipment: frozenset[str], preference: str, rotation_sensitive: bool = False
+) -> dict[str, list[Rung]]:
+    avoid = sensitive_loadings(preference, rotation_sensitive)
     planned: dict[str, list[str]] = {}
     for week in plan["weeks"]:
         for e in main_session_exercises(week):
@@ -42,7 +44,7 @@ def build_ladders(plan: dict, library: Library, equipment: frozenset[str], prefe
                 exercise = library[member]
                 if member in seen:
                     continue
-                usable = exercise.needs <= equipment and (avoid is None or avoid not in exercise.loads)
+                usable = exercise.needs <= equipment and not (exercise.loads & avoid)
                 if member in slugs or usable:
                     seen.add(member)
                     rungs += [Rung(member, i) for i in range(len(exercise.dosage.steps))]

@@ -58,10 +58,12 @@ class CheckInInput(_Strict):
     pain: Pain
     stiffness: Pain | None = None
     leg_symptoms: StrictBool = False
+    leg_weakness: StrictBool = False  # weakness is a leg symptom too: it implies leg_symptoms
     red_flags: RedFlags | None = None
 
     def report(self, status: str | None = None, message: str = "") -> CheckInReport:
-        return CheckInReport(self.date, self.pain, self.stiffness, status, message, self.leg_symptoms)
+        legs = self.leg_symptoms or self.leg_weakness
+        return CheckInReport(self.date, self.pain, self.stiffness, status, message, legs, self.leg_weakness)
 
 
 class RunInput(_Strict):
@@ -70,9 +72,10 @@ class RunInput(_Strict):
     minutes: Annotated[float, Field(gt=0, le=1800, strict=True)]
     pain_during: Pain
     pain_after: Pain | None = None
+    walk: StrictBool = False  # a walk rather than a run (the return to running counts comfortable walks)
 
     def report(self) -> RunReport:
-        return RunReport(self.date, self.km, self.minutes, self.pain_during, self.pain_after)
+        return RunReport(self.date, self.km, self.minutes, self.pain_during, self.pain_after, self.walk)
 
 
 def parse_session_log(data: object) -> SessionLogInput:

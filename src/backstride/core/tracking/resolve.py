@@ -8,9 +8,11 @@ from ..calendar import DAYS
 from ..i18n import _
 from ..library import Library
 from ..planner.dosage import exercise_seconds, prescription, session_minutes
+from ..planner.templates import PHASES
 from .ladder import Rung, index_of, main_session_exercises, planned_rungs
 
 SETTLE_SLOTS = ("relief_mobility", "rotation_mobility", "brace")
+WALK_RUN_MODES = frozenset({"walk", "walk_run"})
 SETTLE_WALK = "brisk-walk"
 REENTRY_PHASE = "stabilise"
 
@@ -35,8 +37,18 @@ class Program:
         self.maintenance_day = plan["maintenance"]["day"]
         self.session_days = plan["session_days"]
         reentry_week = next((w for w in plan["weeks"] if w["phase"] == REENTRY_PHASE), plan["weeks"][0])
-        self.reentry_slots = [e["slot"] for e in main_session_exercises(reentry_week)]
+        priority = [slot for phase in PHASES if phase.name == REENTRY_PHASE for slot, _level in phase.slots]
+        self.reentry_slots = sorted(
+            (e["slot"] for e in main_session_exercises(reentry_week)),
+            key=lambda slot: priority.index(slot) if slot in priority else len(priority),
+        )
         self.settle = [e for e in main_session_exercises(plan["weeks"][0]) if e["slot"] in SETTLE_SLOTS]
+        # the return to running goes through walking and walk-run stages rather than weekly volume
+        self.walk_run = plan["weeks"][0]["running"]["mode"] in WALK_RUN_MODES
+        # re-entry sessions fit the time the runner gave: the longest main session the plan made for it
+        self.session_budget = max(
+            (s["minutes"] for w in plan["weeks"] for s in w["sessions"] if s["kind"] == "trunk_strength"), default=0
+        )
         self._ceilings = self._ceiling_table()
         self.adjustments = tuple(sorted(adjustments, key=lambda a: a.date))
         self.overrides: dict[str, list[tuple[dt.date, Rung]]] = {}
@@ -69,6 +81,24 @@ class Program:
         """1-based program week of a date (0 before the start, past 8 in maintenance)."""
         plan_day = self.effective(day) if self.shifts else day
         return (plan_day - self.start).days // 7 + 1
+
+    def phase_of(self, day: dt.date) -> str:
+        """The plan's phase for a day ("maintenance" after the 8 weeks)."""
+        week = self.week_of(day)
+        if week > self.weeks:
+            return "maintenance"
+        return self.plan["weeks"][max(week, 1) - 1]["phase"]
+
+    def next_phase_start(self, day: dt.date, maintenance_weeks: int = 4) -> dt.date:
+        """The first day of the next phase after this day's (in maintenance, a few weeks on)."""
+        phase = self.phase_of(day)
+        week_start = self.start + dt.timedelta(weeks=(day - self.start).days // 7)
+        probe = week_start
+        for _week in range(self.weeks + 1):
+            probe += dt.timedelta(weeks=1)
+            if self.phase_of(probe) != phase:
+                return probe
+        return week_start + dt.timedelta(weeks=maintenance_weeks)
 
     def ceiling(self, slot: str, day: dt.date) -> int:
         """The plan's rung for this slot in the week of the day (the last one after the program)."""
@@ -104,6 +134,13 @@ class Program:
             return override[-1]
         pos = positions.get(slot, self.first_planned(slot))
         return self.ladders[slot][min(pos, self.ceiling(slot, day))]
+
+    def _minutes(self, items: list[tuple[str, Rung]]) -> int:
+        seconds = 0.0
+        for _slot, rung in items:
+            ex = self.library[rung.slug]
+            seconds += exercise_seconds(ex, min(rung.step, len(ex.dosage.steps) - 1))
+        return session_minutes(seconds)
 
     def _build(self, day: dt.date, kind: str, items: list[tuple[str, Rung]], note: str = "") -> dict:
         exercises, seconds = [], 0.0
@@ -148,16 +185,22 @@ class Program:
             items = [
                 (s, self.ladders[s][min(state.positions.get(s, 0), len(self.ladders[s]) - 1)])
                 for s in self.reentry_slots
-                if s in self.ladders
+                if s in self.ladders and s not in state.removed
             ]
+            while len(items) > 1 and self._minutes(items) > self.session_budget:
+                items.pop()  # the stabilise week's slots come in priority order: drop from the end
             return self._build(
-                day, "reentry", items, _("Re-entry block: the stabilise phase at the level you reached.")
+                day, "reentry", items, _("Re-entry block: the stabilise phase, one step below the level you reached.")
             )
         plan_day = self.effective(day) if self.shifts else day
         if plan_day > self.end:
             if weekday != self.maintenance_day:
                 return None
-            items = [(s, self.rung_for(s, day, state.positions)) for s in self.maintenance_slots if s in self.ladders]
+            items = [
+                (s, self.rung_for(s, day, state.positions))
+                for s in self.maintenance_slots
+                if s in self.ladders and s not in state.removed
+            ]
             return self._build(day, "maintenance", items, _("Your weekly core session, for good."))
         planned = self.sessions_by_date.get(plan_day.isoformat())
         if planned is None:
@@ -166,9 +209,16 @@ class Program:
             planned = planned | {"date": day.isoformat()}
         if planned["kind"] != "trunk_strength":
             return planned | {"note": ""}
-        items = [(e["slot"], self.rung_for(e["slot"], day, state.positions)) for e in planned["exercises"]]
+        kept = [e for e in planned["exercises"] if e["slot"] not in state.removed]
+        items = [(e["slot"], self.rung_for(e["slot"], day, state.positions)) for e in kept]
         session = self._build(day, planned["kind"], items)
-        for mine, plan_e in zip(session["exercises"], planned["exercises"], strict=True):
+        if len(kept) < len(planned["exercises"]):
+            session["left_out"] = [
+                {"slug": e["slug"], "name": e["name"], "reason": state.removed[e["slot"]]["reason"]}
+                for e in planned["exercises"]
+                if e["slot"] in state.removed
+            ]
+        for mine, plan_e in zip(session["exercises"], kept, strict=True):
             if (mine["slug"], mine["dosage_step"]) != (plan_e["slug"], plan_e["dosage_step"]):
                 mine["planned"] = {k: v for k, v in plan_e.items() if k != "slot"}
         session["hard"] = planned["hard"]

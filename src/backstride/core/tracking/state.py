@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from .decisions import Decision, Episode, Nudge
 
+# Why the program is paused: a warning sign, new leg symptoms, or pain that did not settle.
+RED_FLAG, LEG_SYMPTOMS, PAIN_NOT_SETTLING = "red_flag", "leg_symptoms", "pain_not_settling"
+
 
 @dataclass
 class Referral:
@@ -14,9 +17,16 @@ class Referral:
     status: str
     message: str
     reasons: list[str] = field(default_factory=list)
+    cause: str = RED_FLAG
 
     def as_dict(self) -> dict:
-        return {"date": self.date.isoformat(), "status": self.status, "message": self.message, "reasons": self.reasons}
+        return {
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "message": self.message,
+            "reasons": self.reasons,
+            "cause": self.cause,
+        }
 
 
 @dataclass
@@ -37,6 +47,11 @@ class ProgramState:
     episodes: list[Episode] = field(default_factory=list)
     nudges: list[Nudge] = field(default_factory=list)
     pain_free_since: dt.date | None = None
+    settled_baseline: float | None = None  # the lowest weekly level the mornings settled at
+    pain_rise_since: dt.date | None = None  # mornings held 2+ points above the settled baseline
+    removed: dict[str, dict] = field(default_factory=dict)  # slot -> {date, phase, reason}
+    walk_run_from: dt.date | None = None  # the return to running was judged ready on this day
+    walk_run_missing: list[str] = field(default_factory=list)  # what the readiness rule still needs
 
     def decisions_for(self, target: str) -> list[Decision]:
         return [d for d in self.decisions if d.target == target]
@@ -60,6 +75,11 @@ class ProgramState:
             if self.reentry_start and self.reentry_end
             else None,
             "baseline": self.baseline,
+            "settled_baseline": self.settled_baseline,
+            "pain_rise_since": self.pain_rise_since.isoformat() if self.pain_rise_since else None,
+            "removed": dict(self.removed),
+            "walk_run_from": self.walk_run_from.isoformat() if self.walk_run_from else None,
+            "walk_run_missing": list(self.walk_run_missing),
             "decisions": [d.as_dict() for d in self.decisions],
             "episodes": [e.as_dict() for e in self.episodes],
             "nudges": [n.as_dict() for n in self.nudges],

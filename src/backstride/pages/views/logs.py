@@ -39,6 +39,7 @@ def checkin(request):
             "pain": form.cleaned_data["pain"],
             "stiffness": form.cleaned_data["stiffness"],
             "leg_symptoms": form.cleaned_data["leg_symptoms"],
+            "leg_weakness": form.cleaned_data["leg_weakness"],
             "red_flags": flags.answers() if flags else None,
         }
         try:
@@ -66,7 +67,7 @@ def log_run(request):
         except InputError as exc:
             form.add_error(None, f"{exc.field}: {exc.message}")
         else:
-            messages.success(request, _("Run saved."))
+            messages.success(request, _("Walk saved.") if data["walk"] else _("Run saved."))
             _show_changes(request, state)
             return redirect("today")
     return render(request, "pages/run.html", {"form": form, "nav": "today"})

@@ -6,6 +6,7 @@ import copy
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +14,7 @@ from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 
 from ..forms import SettingsForm
+from .today import no_plan
 
 
 @runner_required
@@ -21,6 +23,8 @@ def settings_page(request):
     from backstride.runners.services import start_runner
 
     assessment = request.runner.assessments.first()
+    if assessment.intake.get("partial"):
+        return no_plan(request)  # only the safety questions were answered: there is nothing to set yet
     intake = assessment.intake
     initial = {
         "units": intake["runner"]["units"],
@@ -36,7 +40,7 @@ def settings_page(request):
         data["availability"] |= {"days": c["days"], "minutes_per_session": c["minutes_per_session"]}
         data["equipment"] = c["equipment"]
         try:
-            start_runner(data, request.runner)
+            start_runner(data, request.runner, replan_from=timezone.localdate())
         except InputError as exc:
             form.add_error(None, f"{exc.field}: {exc.message}")
         else:

@@ -9,7 +9,8 @@ QUESTIONS = {
     "new_sexual_dysfunction": "A new change in sexual function?",
     "both_legs_symptoms": "Pain, numbness or pins and needles in both legs?",
     "leg_weakness_worsening": "Leg weakness that is severe or getting worse?",
-    "fever_or_unwell": "Fever, chills, or feeling generally unwell?",
+    "fever_or_unwell": "Fever or chills?",
+    "unwell_without_fever": "Feeling generally unwell, without a fever?",
     "history_of_cancer": "Have you ever had cancer?",
     "unexplained_weight_loss": "Weight loss you cannot explain?",
     "recent_significant_trauma": "A significant fall or accident recently?",
@@ -32,6 +33,11 @@ class Command(BackstrideCommand):
             "--leg-symptoms",
             action="store_true",
             help="new numbness, pins and needles or weakness, or leg pain getting worse",
+        )
+        parser.add_argument(
+            "--leg-weakness",
+            action="store_true",
+            help="a leg feels weak (a leg symptom that needs a same-day check)",
         )
         flags = parser.add_argument_group("the weekly red-flag questions (asked on screen when due)")
         flags.add_argument("--red-flags", metavar="FILE", help="the answers as a JSON file of yes/no (true/false)")
@@ -61,6 +67,7 @@ class Command(BackstrideCommand):
                 "pain": options["pain"],
                 "stiffness": options["stiffness"],
                 "leg_symptoms": options["leg_symptoms"],
+                "leg_weakness": options["leg_weakness"],
                 "red_flags": answers,
             }
         )

@@ -19,12 +19,17 @@ class Command(BackstrideCommand):
         session.add_argument("--effort", type=int, metavar="N", help="effort on the Borg CR10 scale, 0-10")
         session.add_argument("--note", default="", help="anything worth remembering")
 
-        run = sub.add_parser("run", help="a run or walk-run")
+        run = sub.add_parser("run", help="a run or walk-run (or, with --walk, a walk)")
         run.add_argument("--date", metavar="D", help="the day of the run (default: today)")
         run.add_argument("--km", type=float, required=True, metavar="X", help="distance in kilometres")
         run.add_argument("--minutes", type=float, required=True, metavar="M", help="duration in minutes")
         run.add_argument("--pain-during", type=int, required=True, metavar="N", help="the worst pain during, 0-10")
         run.add_argument("--pain-after", type=int, metavar="N", help="pain after, 0-10")
+        run.add_argument(
+            "--walk",
+            action="store_true",
+            help="it was a walk: a 30-minute walk at pain 2/10 or less counts towards starting walk-run",
+        )
 
         odi = sub.add_parser("odi", help="the Oswestry questionnaire, from a file of the ten sections")
         odi.add_argument("--file", required=True, metavar="FILE", help='JSON: {"pain_intensity": 1, ...}')
@@ -119,10 +124,12 @@ class Command(BackstrideCommand):
                 "minutes": options["minutes"],
                 "pain_during": options["pain_during"],
                 "pain_after": options["pain_after"],
+                "walk": options["walk"],
             }
         )
         state = log_run(self.runner(options), data)
-        self._done(options, state, f"a {data.km:g} km run on {data.date.isoformat()}")
+        what = "walk" if data.walk else "run"
+        self._done(options, state, f"a {data.km:g} km {what} on {data.date.isoformat()}")
 
     def log_odi(self, options):
         import json

@@ -1,0 +1,129 @@
+"""Clinical rules pinned on both sides of their boundary, so that a one-step change to a threshold fails."""
+
+import pytest
+
+from backstride.core.questionnaires import oswestry
+from backstride.core.tracking.events import SessionReport
+
+from .test_adaptation import day, mornings, program_for, run, session
+
+
+@pytest.fixture
+def program(sam):
+    return program_for(sam)
+
+
+def progressed(state) -> bool:
+    return any(d.kind == "progress" for d in state.decisions)
+
+
+# -- Oswestry: percent rounded half up (CLINICAL.md s3) -------------------------------------------
+
+
+def eight_sections(total: int) -> dict:
+    """Eight sections answered (two left out) whose points add up to total."""
+    answered = [s for s in oswestry.SECTIONS if s not in ("sex_life", "travelling")]
+    answers = {"sex_life": None, "travelling": None} | dict.fromkeys(answered, 0)
+    for i in range(total):
+        answers[answered[i % len(answered)]] += 1
+    return answers
+
+
+@pytest.mark.parametrize("total,percent", [(1, 3), (9, 23)])
+def test_an_oswestry_percent_ending_in_a_half_rounds_up(total, percent):
+    # eight sections answered: each point is 2.5 %, so 1 point is 2.5 % and 9 points 22.5 %
+    assert oswestry.score(eight_sections(total)).percent == percent
+
+
+def test_an_oswestry_percent_just_under_a_half_rounds_down():
+    answers = dict.fromkeys(oswestry.SECTIONS, 0) | {"sex_life": None, "lifting": 1}  # 1 of 45: 2.2 %
+    assert oswestry.score(answers).percent == 2
+
+
+def test_twenty_point_five_percent_bands_as_moderate_after_rounding():
+    # 20.5 % cannot come from whole answers, so check the banding of the rounded edge directly
+    assert (oswestry.band_for(20), oswestry.band_for(21)) == ("minimal", "moderate")
+
+
+# -- Recurrence after exactly 30 pain-free days (CLINICAL.md s8) -------------------------------------
+
+
+def test_two_mornings_at_two_after_exactly_thirty_pain_free_days_are_a_recurrence(program):
+    pains = {n: 0 for n in range(30)} | {30: 2, 31: 2}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert [d.date for d in state.decisions if d.kind == "recurrence"] == [day(31)]
+
+
+def test_two_mornings_at_two_after_twenty_nine_pain_free_days_are_not(program):
+    pains = {0: 1} | {n: 0 for n in range(1, 30)} | {30: 2, 31: 2}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert not [d for d in state.decisions if d.kind == "recurrence"]
+
+
+def test_a_single_morning_at_two_after_thirty_pain_free_days_is_not_a_recurrence(program):
+    pains = {n: 0 for n in range(30)} | {30: 2, 31: 1}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert not [d for d in state.decisions if d.kind == "recurrence"]
+
+
+def test_one_out_of_ten_after_thirty_pain_free_days_is_not_a_recurrence(program):
+    pains = {n: 0 for n in range(30)} | {30: 1, 31: 1}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert not [d for d in state.decisions if d.kind == "recurrence"]
+
+
+# -- Progress: two good sessions in a row, effort at most 6 (CLINICAL.md s4) ---------------------------
+
+
+def test_two_good_sessions_in_a_row_are_enough_to_move_up(program):
+    state = run(program, 7, [session(2, 1), session(4, 2)], mornings({3: 3, 5: 3}))
+    assert progressed(state)
+
+
+def test_one_good_session_is_not_enough_to_move_up(program):
+    state = run(program, 7, [session(2, 3), session(4, 1)], mornings({3: 3, 5: 3}))
+    assert not progressed(state)
+    assert any("moving up takes two in a row" in d.reason for d in state.decisions if d.kind == "hold")
+
+
+def test_pain_of_three_during_a_session_is_not_a_good_session(program):
+    state = run(program, 7, [session(2, 3), session(4, 3)], mornings({3: 3, 5: 3}))
+    assert not progressed(state)
+
+
+@pytest.mark.parametrize("effort,moves", [(6, True), (7, False)])
+def test_effort_of_six_allows_moving_up_and_seven_does_not(program, effort, moves):
+    state = run(program, 7, [session(2, 1, effort=effort), session(4, 1, effort=effort)], mornings({3: 3, 5: 3}))
+    assert progressed(state) is moves
+
+
+def test_a_next_morning_one_point_above_usual_steps_back(program):
+    reports = [SessionReport(day(n), 1, 1, 1, 5, as_planned=True) for n in (2, 4)]
+    state = run(program, 5, reports, mornings({3: 3, 5: 4}), baseline=3)
+    assert any(d.kind == "step_back" and d.date == day(5) for d in state.decisions)
+    calm = run(program, 5, reports, mornings({3: 3, 5: 3}), baseline=3)
+    assert not any(d.kind == "step_back" for d in calm.decisions)
+
+
+@pytest.mark.parametrize("pain,kind", [(5, None), (6, "step_back_or_removed")])
+def test_pain_of_five_on_an_exercise_holds_and_six_takes_it_down(program, pain, kind):
+    from backstride.core.tracking.events import ExerciseResult
+
+    target = next(e for e in program.session_for(day(0), run(program, 0))["exercises"] if e["slot"] == "plank")
+    report = SessionReport(day(0), 1, pain, 1, 5, exercises=(ExerciseResult(target["slug"], pain=pain),))
+    state = run(program, 1, [report], mornings({1: 3}))
+    down = [d for d in state.decisions if d.target == "plank" and d.kind in ("step_back", "removed")]
+    assert bool(down) is (kind is not None)
+
+
+# -- Flare-up edges (CLINICAL.md s4) ---------------------------------------------------------------
+
+
+def test_a_morning_at_six_is_not_a_flare_on_its_own_but_seven_is(program):
+    assert not run(program, 1, [], mornings({0: 3, 1: 6}), baseline=5).flare_start
+    assert run(program, 1, [], mornings({0: 3, 1: 7}), baseline=5).flare_start == day(1)
+
+
+def test_two_mornings_one_point_above_usual_are_not_a_flare(program):
+    state = run(program, 2, [], mornings({0: 3, 1: 4, 2: 4}), baseline=3)
+    assert state.flare_start is None
