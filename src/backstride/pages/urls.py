@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import home, library, logs, onboarding, outcomes, overview, settings, today
+from .views import home, learn, library, logs, onboarding, outcomes, overview, settings, today
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -15,5 +15,7 @@ urlpatterns = [
     path("plan/", overview.plan, name="plan"),
     path("exercises/", library.library, name="library"),
     path("exercises/<slug:slug>/", library.exercise, name="exercise"),
+    path("learn/", learn.lessons, name="lessons"),
+    path("learn/<slug:slug>/", learn.lesson, name="lesson"),
     path("settings/", settings.settings_page, name="settings"),
 ]
