@@ -44,5 +44,10 @@ def pytest_configure(config):
     except psycopg.OperationalError as exc:
         where = f"{db['HOST']}:{db['PORT']}"
         if os.environ.get("CI"):
-            pytest.exit(f"PostgreSQL at {where} is required in CI but not reachable: {exc}", returncode=1)
+            # .ci/run sets CI, so a machine without the server fails the run instead of passing it untested
+            pytest.exit(
+                f"CI is set but PostgreSQL at {where} is not reachable, so the PostgreSQL run cannot happen "
+                f"(.ci/run installs and starts it): {exc}",
+                returncode=1,
+            )
         pytest.exit(f"Skipping the PostgreSQL run: no server at {where} ({exc}).", returncode=0)

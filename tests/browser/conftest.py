@@ -25,7 +25,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
-            pytest.fail(f"Chromium is required in CI at {CHROMIUM}")
+            # .ci/run sets CI, so a machine without the browser fails the run instead of passing it untested
+            pytest.fail(
+                f"CI is set but there is no Chromium at {CHROMIUM}: the browser tests cannot run. "
+                "Install it with 'apt-get install chromium' (or point BACKSTRIDE_CHROMIUM at one).",
+                pytrace=False,
+            )
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 

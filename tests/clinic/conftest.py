@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
-import sys
-import types
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 START = dt.date(2026, 12, 7)  # Sam's first day, a Monday
-
-
-@pytest.fixture(autouse=True)
-def charts(monkeypatch):
-    """The charts module belongs to the runner pages; stand in for it only while it does not exist yet."""
-    if importlib.util.find_spec("backstride.pages.charts") is None:
-        stub = types.ModuleType("backstride.pages.charts")
-        stub.progress_charts = lambda progress: {"pain_trend": '<svg role="img" aria-label="pain"></svg>'}
-        monkeypatch.setitem(sys.modules, "backstride.pages.charts", stub)
 
 
 class Clock:
