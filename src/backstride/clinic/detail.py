@@ -167,7 +167,7 @@ def runner_record(runner: Runner, day: dt.date) -> dict:
             w | {"core_sessions": sum(1 for s in w["sessions"] if s["planned"]["kind"] == "trunk_strength")}
             for w in planned["weeks"]
         ],
-        "upcoming": upcoming(planned, day),
+        "upcoming": [] if today["paused"] else upcoming(planned, day),  # no sessions while paused
         "changes": change_rows(planned["changes"]),
         "progress": progress,
         "pain_change": verdict(progress["pain_change"]),

@@ -15,10 +15,11 @@ from .util import day_from
 
 
 def _show_changes(request, state) -> None:
-    for change in [d for d in state.decisions if d.date >= state.as_of][-5:]:
+    # a pause is spelled out in full on the page these forms return to, so the message only points at it
+    for change in [d for d in state.decisions if d.date >= state.as_of and d.kind != "pause"][-5:]:
         messages.info(request, change.reason)
     if state.paused:
-        messages.error(request, state.paused.message)
+        messages.error(request, _("Your program is paused: read below whom to see and how soon."))
 
 
 @runner_required

@@ -85,9 +85,12 @@ class Command(BackstrideCommand):
         console = self.console()
         console.print(f"Checked in for {day.isoformat()}: pain {data.pain}/10.")
         for c in changes:
-            console.print(f"  • {c['reason']}")
+            if c["kind"] != "pause":  # the pause itself is shown once, below, in full
+                console.print(f"  • {c['reason']}")
         if state.paused:
-            console.print(f"[bold red]{state.paused.message}[/bold red]")
+            console.print(f"[bold red]Program paused: {state.paused.message}[/bold red]")
+            for reason in state.paused.reasons:
+                console.print(f"  • {reason}")
 
     def red_flag_answers(self, options: dict, due: bool) -> dict | None:
         import json

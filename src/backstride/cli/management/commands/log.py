@@ -69,9 +69,12 @@ class Command(BackstrideCommand):
         console = self.console()
         console.print(f"Logged {text}.")
         for c in changes:
-            console.print(f"  • {c['reason']}")
+            if c["kind"] != "pause":  # the pause itself is shown once, below, in full
+                console.print(f"  • {c['reason']}")
         if state.paused:
-            console.print(f"[bold red]{state.paused.message}[/bold red]")
+            console.print(f"[bold red]Program paused: {state.paused.message}[/bold red]")
+            for reason in state.paused.reasons:
+                console.print(f"  • {reason}")
 
     def log_session(self, options):
         import json
