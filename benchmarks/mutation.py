@@ -315,11 +315,16 @@ def main(argv: list[str] | None = None) -> int:
         trees = [make_tree(Path(base), f"tree{i}") for i in range(args.jobs)]
         check_the_copy_is_imported(trees[0])
         timeouts: dict[Path, float] = {}
+        clean: dict[frozenset[str], float] = {}  # the same tests in another order take the same time
         for f in files:
-            outcome, seconds = run_tests(trees[0], tests_for(f, args.tests), None)
-            if outcome != "passed":
-                print(f"mutation: the tests fail without any mutant for {f}; fix them first", file=sys.stderr)
-                return 2
+            tests = tests_for(f, args.tests)
+            if frozenset(tests) not in clean:
+                outcome, seconds = run_tests(trees[0], tests, None)
+                if outcome != "passed":
+                    print(f"mutation: the tests fail without any mutant for {f}; fix them first", file=sys.stderr)
+                    return 2
+                clean[frozenset(tests)] = seconds
+            seconds = clean[frozenset(tests)]
             timeouts[f] = max(seconds * args.timeout_factor, seconds + 30)
             print(f"{f}: clean run {seconds:.1f} s, {sum(m.path == f for m in mutants)} mutants", flush=True)
 

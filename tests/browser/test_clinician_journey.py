@@ -12,11 +12,8 @@ from .test_runner_journey import onboard, sign_up
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 
-def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_why(
-    live_server, phone, desktop, screenshots
-):
-    base = live_server.url
-    clinic = desktop
+def clinician_with_invite(clinic, base: str) -> str:
+    """A physiotherapist signs up and creates an invite; its code."""
     clinic.goto(f"{base}/accounts/signup/")
     clinic.get_by_label("Username").fill("morgan")
     clinic.get_by_label("Email").fill("morgan@example.org")
@@ -27,7 +24,15 @@ def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_
     clinic.wait_for_url(re.compile(r"/clinic/"))
     clinic.goto(f"{base}/clinic/invite/")
     clinic.get_by_role("button", name="Create an invite").click()
-    code = clinic.locator("section[aria-labelledby='new-heading'] code").inner_text()
+    return clinic.locator("section[aria-labelledby='new-heading'] code").inner_text()
+
+
+def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_why(
+    live_server, phone, desktop, screenshots
+):
+    base = live_server.url
+    clinic = desktop
+    code = clinician_with_invite(clinic, base)
 
     runner = phone
     sign_up(runner, base, "sam", invite=code)

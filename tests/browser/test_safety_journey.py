@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .test_clinician_journey import clinician_with_invite
 from .test_runner_journey import onboard, sign_up
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -17,17 +18,7 @@ def test_leg_symptoms_at_check_in_pause_the_program_for_the_runner_and_flag_it_f
 ):
     base = live_server.url
     clinic = desktop
-    clinic.goto(f"{base}/accounts/signup/")
-    clinic.get_by_label("Username").fill("morgan")
-    clinic.get_by_label("Email").fill("morgan@example.org")
-    clinic.get_by_label("Password", exact=True).fill("a-long-passphrase-42")
-    clinic.get_by_label("Password confirmation").fill("a-long-passphrase-42")
-    clinic.get_by_label("a physiotherapist or coach").check()
-    clinic.get_by_role("button", name="Create account").click()
-    clinic.wait_for_url(re.compile(r"/clinic/"))
-    clinic.goto(f"{base}/clinic/invite/")
-    clinic.get_by_role("button", name="Create an invite").click()
-    code = clinic.locator("section[aria-labelledby='new-heading'] code").inner_text()
+    code = clinician_with_invite(clinic, base)
 
     runner = phone
     sign_up(runner, base, "sam", invite=code)

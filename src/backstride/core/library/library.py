@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..datafiles import cached_records, validated_yaml
 from .model import Exercise
 from .vocabulary import Category
 
@@ -94,25 +92,9 @@ def link_problems(exercises: Iterable[Exercise]) -> list[str]:
 
 def validated_data(path: Path) -> dict:
     """Parse and validate one exercise file; the first problem names the file and the field."""
-    import yaml
-    from pydantic import ValidationError
-
     from .schema import ExerciseSchema
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is several times faster
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except yaml.YAMLError as exc:
-        raise LibraryError(f"{path.name}: not valid YAML ({exc})") from exc
-    try:
-        validated = ExerciseSchema.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise LibraryError(f"{path.name}: {where}: {first['msg']}") from exc
-    if validated.slug != path.stem:
-        raise LibraryError(f"{path.name}: slug '{validated.slug}' must match the file name")
-    return validated.model_dump(mode="json")
+    return validated_yaml(path, ExerciseSchema, LibraryError)
 
 
 def parse_exercise_file(path: Path) -> Exercise:
@@ -121,21 +103,6 @@ def parse_exercise_file(path: Path) -> Exercise:
 
 def default_exercise_dir() -> Path:
     return Path(str(resources.files("backstride") / "data" / "exercises"))
-
-
-def _fingerprint(files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
-    for f in files:
-        st = f.stat()
-        digest.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return digest.hexdigest()[:20]
-
-
-def _cache_file(fingerprint: str) -> Path:
-    from platformdirs import user_cache_dir
-
-    base = os.environ.get("BACKSTRIDE_CACHE_DIR") or user_cache_dir("backstride", appauthor=False)
-    return Path(base) / f"library-{fingerprint}.json"
 
 
 @cache
@@ -149,16 +116,5 @@ def load_library(directory: Path | None = None) -> Library:
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise LibraryError(f"no exercise files in {folder}")
-    cache_path = _cache_file(_fingerprint(files))
-    try:
-        records = json.loads(cache_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        records = [validated_data(path) for path in files]
-        try:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(records), encoding="utf-8")
-            tmp.replace(cache_path)
-        except OSError:
-            pass  # a read-only home is fine: the next run validates again
+    records = cached_records("library", CACHE_FORMAT, files, validated_data)
     return Library({r["slug"]: Exercise.from_data(r) for r in records})

@@ -159,35 +159,35 @@ def store_positive_screening(request, flags: dict) -> dict:
     """
     from django.db import transaction
 
-    from backstride.clinic.services import accept_invite
     from backstride.runners.services import record_positive_screening
 
     name = request.user.get_full_name() or request.user.username
     with transaction.atomic():
         runner, screening = record_positive_screening(runner_for(request.user), name, flags)
-        if runner.user_id is None:
-            runner.user = request.user
-            runner.save(update_fields=["user"])
-        code = request.session.pop("invite_code", "")
-        if code:
-            accept_invite(runner, code)
+        _claim(request, runner)
     return screening
+
+
+def _claim(request, runner) -> None:
+    """Link the runner to the account, and accept a clinician's invite if one came with the sign-up."""
+    from backstride.clinic.services import accept_invite
+
+    if runner.user_id is None:
+        runner.user = request.user
+        runner.save(update_fields=["user"])
+    code = request.session.pop("invite_code", "")
+    if code:
+        accept_invite(runner, code)
 
 
 def finish(request, answers: dict):
     """Assess and store, link the account, and accept a clinician's invite if one came with the sign-up."""
     from django.db import transaction
 
-    from backstride.clinic.services import accept_invite
     from backstride.runners.services import start_runner
 
     intake = build_intake(answers)
     with transaction.atomic():
         runner, _result = start_runner(intake, runner_for(request.user))
-        if runner.user_id is None:
-            runner.user = request.user
-            runner.save(update_fields=["user"])
-        code = request.session.pop("invite_code", "")
-        if code:
-            accept_invite(runner, code)
+        _claim(request, runner)
     return runner
