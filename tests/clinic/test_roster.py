@@ -156,3 +156,27 @@ def test_the_roster_costs_the_same_number_of_queries_for_5_and_for_50_runners(
 def test_a_name_that_matches_nobody_says_so_rather_than_inviting_runners(runner, clinician, today):
     html = client_for(clinician.user).get(ROSTER, {"q": "zzz"}).content.decode()
     assert "No runner matches these filters" in html and "No runners yet" not in html
+
+
+@pytest.mark.parametrize(
+    "agreed,badge",
+    [
+        (("leg_pain", "neck_or_shoulder_pain", "walked_short_distances_only", "dressed_more_slowly"), "medium"),
+        (("unsafe_to_be_active", "worrying_thoughts", "never_get_better", "not_enjoyed_things"), "high"),
+        (("leg_pain", "neck_or_shoulder_pain", "walked_short_distances_only"), None),
+    ],
+    ids=["medium", "high", "low"],
+)
+def test_a_medium_or_high_startback_risk_is_flagged_on_the_roster(make_runner, clinician, today, sam, agreed, badge):
+    answers = dict(sam["startback"]) | dict.fromkeys(sam["startback"], False) | {"bothersomeness": "moderately"}
+    runner = make_runner("Rita Risk", startback=answers | dict.fromkeys(agreed, True))
+    link(clinician, runner)
+    today.day = START + dt.timedelta(days=1)
+    morning(runner, START, 3)
+
+    html = client_for(clinician.user).get(ROSTER).content.decode()
+
+    if badge is None:
+        assert "STarT Back:" not in html
+    else:
+        assert f"STarT Back: {badge} risk" in html
