@@ -19,13 +19,15 @@ def signup(request):
     initial = {"invite_code": request.GET.get("invite", "")}
     form = SignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        # The account, its clinician profile and the login (its session) succeed together or not at all,
+        # so a failure on the way never leaves an account behind that the person cannot sign up again for.
         with transaction.atomic():
             user = form.save()
             if form.cleaned_data["role"] == SignupForm.CLINICIAN:
                 Clinician.objects.create(user=user)
             else:
                 request.session["invite_code"] = form.cleaned_data["invite_code"].strip()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
 

@@ -62,6 +62,15 @@ class BackstrideCommand(BaseCommand):
         except InputError as exc:
             self.stderr.write(f"backstride: error: {exc}")
             raise SystemExit(USAGE_ERROR) from None
+        except RecursionError:
+            # A backstop: the files a command reads are checked where they are read, naming the option.
+            self.stderr.write("backstride: error: input: nested too deeply")
+            raise SystemExit(USAGE_ERROR) from None
+        except ValueError as exc:
+            if "integer string conversion" not in str(exc):
+                raise
+            self.stderr.write("backstride: error: input: a number is too long")
+            raise SystemExit(USAGE_ERROR) from None
 
     def print_json(self, data: Any) -> None:
         self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from backstride.core.errors import InputError
 
-OUR_APPS = ("runners", "accounts", "clinic")
-
 
 def apply_db_option(argv: list[str]) -> None:
     """--db PATH (or a database URL) wins over BACKSTRIDE_DB and DATABASE_URL; read before Django starts."""
@@ -37,8 +35,45 @@ def use_demo_database(argv: list[str]) -> None:
         os.environ["BACKSTRIDE_DB"] = str(folder / "demo.sqlite3")
 
 
+def _full_apps() -> list[str]:
+    """Every app the web app installs (the full settings), so any entry point leaves the same schema."""
+    from django.conf import settings
+
+    from backstride.web import settings as web_settings
+
+    return list(dict.fromkeys([*web_settings.INSTALLED_APPS, *settings.INSTALLED_APPS]))
+
+
+def _migrations_on_disk(app_names: list[str]) -> set[tuple[str, str]]:
+    """(app label, migration name) of every migration file, found without importing the apps themselves."""
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    labels = {config.name: config.label for config in apps.get_app_configs()}
+    found = set()
+    for name in app_names:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        label = labels.get(name) or name.rpartition(".")[2]
+        for folder in spec.submodule_search_locations:
+            found |= {(label, p.stem) for p in (Path(folder) / "migrations").glob("*.py") if p.stem[0] not in "_~"}
+    return found
+
+
 def ensure_database() -> None:
-    """Create the SQLite folder and apply any migrations not yet applied (one cheap query when up to date)."""
+    """Create the SQLite folder and migrate every app of the web app when any migration is not yet applied.
+
+    This is the one way a database is set up, whichever command comes first: the check is one cheap query
+    when the schema is current. The data commands run with fewer apps installed (settings_cli), so the
+    migration itself runs with all of them, and a database first made by `backstride start` serves the web
+    app (sessions, login throttling, admin) as well as one made by `backstride serve`.
+    """
+    from django.apps import apps
     from django.conf import settings
     from django.db import connection
     from django.db.utils import DatabaseError
@@ -46,17 +81,24 @@ def ensure_database() -> None:
     db = settings.DATABASES["default"]
     if db["ENGINE"].endswith("sqlite3"):
         Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    package = Path(__file__).resolve().parent.parent
-    on_disk = {(app, p.stem) for app in OUR_APPS for p in (package / app / "migrations").glob("[0-9]*.py")}
+    full = _full_apps()
+    on_disk = _migrations_on_disk(full)
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT app, name FROM django_migrations")
             applied = {(app, name) for app, name in cursor.fetchall()}
     except DatabaseError:
         applied = set()
-    if not on_disk <= applied:
-        from django.core.management import call_command
+    if on_disk <= applied:
+        return
+    from django.core.management import call_command
 
+    if all(apps.is_installed(app) for app in full):
+        call_command("migrate", verbosity=0, interactive=False)
+        return
+    from django.test.utils import override_settings
+
+    with override_settings(INSTALLED_APPS=full):
         call_command("migrate", verbosity=0, interactive=False)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from backstride.core.errors import InputError
 
@@ -15,3 +17,21 @@ def read_text_file(path: str, option: str) -> str:
         return p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError(option, f"{path} is not a UTF-8 text file") from None
+
+
+def load_json(text: str, option: str) -> Any:
+    """json.loads, with input too deeply nested or numbers too long to read named after the option.
+
+    A json.JSONDecodeError (malformed JSON) is left to the caller, which says where the mistake is.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise InputError(option, "nested too deeply") from None
+    except ValueError as exc:
+        # Python refuses to read integers of more than a few thousand digits (sys.get_int_max_str_digits()).
+        if "integer string conversion" in str(exc):
+            raise InputError(option, "a number is too long") from None
+        raise

@@ -95,12 +95,12 @@ class Command(BackstrideCommand):
     def red_flag_answers(self, options: dict, due: bool) -> dict | None:
         import json
 
-        from backstride.cli.io import read_text_file
+        from backstride.cli.io import load_json, read_text_file
         from backstride.core.errors import InputError
 
         if options["red_flags"]:
             try:
-                data = json.loads(read_text_file(options["red_flags"], "--red-flags"))
+                data = load_json(read_text_file(options["red_flags"], "--red-flags"), "--red-flags")
             except json.JSONDecodeError as exc:
                 raise InputError("--red-flags", f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
             if not isinstance(data, dict):

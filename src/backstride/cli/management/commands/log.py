@@ -80,7 +80,7 @@ class Command(BackstrideCommand):
         import json
 
         from backstride.cli.db import parse_date
-        from backstride.cli.io import read_text_file
+        from backstride.cli.io import load_json, read_text_file
         from backstride.core.errors import InputError
         from backstride.core.tracking.logs import parse_session_log
         from backstride.runners.services import log_session
@@ -88,7 +88,7 @@ class Command(BackstrideCommand):
         if options["file"]:
             text = read_text_file(options["file"], "--file")
             try:
-                data = json.loads(text)
+                data = load_json(text, "--file")
             except json.JSONDecodeError as exc:
                 raise InputError("--file", f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
         else:
@@ -138,13 +138,13 @@ class Command(BackstrideCommand):
         import json
 
         from backstride.cli.db import parse_date
-        from backstride.cli.io import read_text_file
+        from backstride.cli.io import load_json, read_text_file
         from backstride.core.errors import InputError
         from backstride.core.questionnaires import oswestry
         from backstride.runners.services import record_outcome
 
         try:
-            answers = json.loads(read_text_file(options["file"], "--file"))
+            answers = load_json(read_text_file(options["file"], "--file"), "--file")
         except json.JSONDecodeError as exc:
             raise InputError("--file", f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
         if not isinstance(answers, dict):

@@ -1,5 +1,5 @@
 from backstride.cli.base import BackstrideCommand
-from backstride.cli.io import read_text_file
+from backstride.cli.io import load_json, read_text_file
 from backstride.cli.render import render_assessment
 
 REFUSED = 3  # stored the assessment, but no plan: a referral comes first
@@ -28,7 +28,7 @@ class Command(BackstrideCommand):
 
         text = read_text_file(options["answers"], "--answers")
         try:
-            data = json.loads(text)
+            data = load_json(text, "--answers")
         except json.JSONDecodeError as exc:
             raise InputError(
                 "intake", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
