@@ -55,6 +55,8 @@ SURVIVORS = ROOT / "test-output" / "mutation-survivors.txt"
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", ".hypothesis", ".pytest_cache", ".ruff_cache", "test-output", "*.sqlite3*"
 )
+# Property tests run with fewer generated examples here than in the suite, so a survivor costs seconds, not minutes.
+PROPERTY_EXAMPLES = 20
 PYTEST = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:schemathesis", "-p", "no:anyio"]
 
 FLIPPED_COMPARISON = {
@@ -250,6 +252,7 @@ def run_tests(tree: Path, tests: list[str], timeout: float | None) -> tuple[str,
     # the embedded SQLite database in memory, whatever this shell points at; and never a stale bytecode file
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BACKSTRIDE_DB")}
     env |= {"PYTHONPATH": str(tree / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env["BACKSTRIDE_PROPERTY_EXAMPLES"] = str(PROPERTY_EXAMPLES)
     started = time.monotonic()
     try:
         result = subprocess.run(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+import os
 from collections import Counter, defaultdict
 
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -16,7 +17,9 @@ from backstride.core.profile import EXTENSION_SENSITIVE, FLEXION_SENSITIVE, buil
 from tests.strategies import intakes, one_sided_symptoms, running
 
 library = load_library()
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Examples per property; the on-demand mutation script lowers it (BACKSTRIDE_PROPERTY_EXAMPLES) to run many times.
+EXAMPLES = int(os.environ.get("BACKSTRIDE_PROPERTY_EXAMPLES", "150"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # The clinical rules, written out here rather than read from the planner, so a wrong constant there fails.
 TWO_WEEK_RISE_MAX = 0.30  # Nielsen et al. 2014: more injuries above a 30 % rise in volume over two weeks
@@ -111,7 +114,8 @@ def test_the_sensitive_direction_is_left_out_of_weeks_one_to_four():
 
     sensitive_direction_left_out()
     # the property really ran, for backs sensitive either way
-    assert checked["flexion"] >= 10 and checked["extension"] >= 10, checked
+    enough = max(2, EXAMPLES // 15)  # 10 at the default 150 examples
+    assert checked["flexion"] >= enough and checked["extension"] >= enough, checked
 
 
 @SETTINGS
@@ -274,13 +278,13 @@ def test_maintenance_starts_in_week_nine_with_at_least_one_session_a_week(data):
     assert m["from_week"] == 9 and m["sessions_per_week"] >= 1
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=min(40, EXAMPLES), deadline=None)
 @given(intakes())
 def test_the_same_intake_always_gives_the_same_plan(data):
     assert _plan(data)[2] == _plan(data)[2]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=min(100, EXAMPLES), deadline=None)
 @given(intakes(red_flags=True))
 def test_any_positive_red_flag_means_no_plan(data):
     result = assess(parse_intake(data))
