@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample and args.sample < total:
         import random
 
-        mutants = sorted(random.Random(args.seed).sample(mutants, args.sample), key=lambda m: (str(m.path), m.index))
+        mutants = random.Random(args.seed).sample(mutants, args.sample)  # in drawn order: any prefix is random too
         files = [f for f in files if any(m.path == f for m in mutants)]
     if args.list:
         for mutant in mutants:

@@ -127,3 +127,105 @@ def test_a_morning_at_six_is_not_a_flare_on_its_own_but_seven_is(program):
 def test_two_mornings_one_point_above_usual_are_not_a_flare(program):
     state = run(program, 2, [], mornings({0: 3, 1: 4, 2: 4}), baseline=3)
     assert state.flare_start is None
+
+
+# -- Pain scale, endurance ratios and norms (CLINICAL.md s3, s5) ---------------------------------------
+
+
+def test_one_point_down_from_one_is_a_meaningful_improvement():
+    from backstride.core.questionnaires import pain_scale
+
+    # 1 -> 0 is 100 % of the starting pain, and a whole point
+    assert pain_scale.change(1, 0) == "improved"
+
+
+def test_the_endurance_norms_are_mcgills_table():
+    from backstride.core.questionnaires.endurance import NORMS
+
+    assert NORMS == {
+        "male": {"extensor": 146, "flexor": 144, "side_right": 94, "side_left": 97},
+        "female": {"extensor": 189, "flexor": 149, "side_right": 72, "side_left": 77},
+    }
+
+
+@pytest.mark.parametrize("seconds,ok", [(0.5, True), (600, True), (600.5, False), (0, False)])
+def test_an_endurance_hold_is_more_than_zero_and_at_most_ten_minutes(seconds, ok):
+    from backstride.core.errors import InputError
+    from backstride.core.questionnaires.endurance import EnduranceTimes
+
+    if ok:
+        EnduranceTimes(seconds, 100, 50, 50)
+    else:
+        with pytest.raises(InputError):
+            EnduranceTimes(seconds, 100, 50, 50)
+
+
+def test_endurance_ratios_are_rounded_to_two_places_and_the_edges_are_exact():
+    from backstride.core.questionnaires.endurance import EnduranceTimes, ratios
+
+    r = ratios(EnduranceTimes(100, 150, 105, 100))
+    assert r["flexion_extension"]["value"] == 0.67
+    assert r["right_left"] == {"value": 1.05, "on_target": True}  # exactly 0.05 off is within the target
+    at_edge = ratios(EnduranceTimes(100, 200, 150, 150))  # each side bridge is 0.75 of the extensor hold
+    assert at_edge["right_extension"] == {"value": 0.75, "on_target": False}
+    assert at_edge["left_extension"] == {"value": 0.75, "on_target": False}
+
+
+# -- Days around the running week, and walk-run words ---------------------------------------------
+
+
+def test_a_workout_day_is_avoided_for_a_trunk_session_when_another_day_is_free():
+    from backstride.core.planner.days import choose_session_days
+
+    hard, _light = choose_session_days(["mon", "wed", "thu", "fri"], 1, None, ["wed"])
+    assert hard == ["mon"]
+    hard, _light = choose_session_days(["wed", "fri"], 1, None, ["wed"])
+    assert hard == ["fri"]
+
+
+def test_the_maintenance_day_is_a_session_day_that_is_not_the_day_before_a_long_run():
+    from backstride.core.planner.days import maintenance_day
+
+    # Saturday holds a (light) session but comes before Sunday's long run: Monday is chosen
+    assert maintenance_day(["mon", "sat"], ["sat", "mon"], "sun", []) == "mon"
+    assert maintenance_day(["mon", "fri", "sat"], ["fri", "sat"], "sun", []) == "fri"
+    # no session day is free of the rule, but another available day is
+    assert maintenance_day(["mon", "sat"], ["sat"], "sun", []) == "mon"
+
+
+def test_a_walk_run_step_back_and_the_plan_name_the_stage_by_its_number(sam):
+    sam["running"] = {
+        "status": "stopped_due_to_pain",
+        "runs_per_week": 0,
+        "weekly_km": 0,
+        "run_days": ["tue", "thu", "sat"],
+        "walk_30_min_comfortable": True,
+    }
+    sam["pain"]["now"] = 2
+    from backstride.core.tracking.events import RunReport
+
+    program = program_for(sam)
+    first = program.plan["weeks"][0]["running"]["runs"][0]
+    assert first["description"] == "Stage 1: run 1 min, walk 2 min, 8 times"
+    runs = [RunReport(day(n), 2, 24, p) for n, p in ((3, 1), (5, 1), (7, 6))]
+    state = run(program, 8, [], mornings({0: 2, 1: 2, 2: 2, 4: 2, 6: 2, 8: 2}), runs, baseline=2, walk_ok=True)
+    assert state.decisions[-1].reason.startswith("Walk-run back to stage 1:")
+
+
+def test_a_painful_run_during_a_flare_up_does_not_start_another(program):
+    from backstride.core.tracking.events import RunReport
+
+    state = run(program, 4, [], mornings({0: 3, 1: 7, 2: 6, 3: 6}), [RunReport(day(2), 3, 20, 8)])
+    assert [e.start for e in state.episodes if e.kind == "flare_up"] == [day(1)]
+
+
+def test_holding_a_phase_says_so_in_the_clinicians_words(sam):
+    from backstride.core.tracking.events import PlanAdjustment
+    from backstride.core.tracking.resolve import Program
+
+    base = program_for(sam)
+    held = Program(base.plan, base.ladders, base.library, (PlanAdjustment(day(9), "hold_phase", "Let it settle"),))
+    state = run(held, 9)
+    assert [d.reason for d in state.decisions if d.kind == "adjusted"] == [
+        "Your clinician holds this phase for another week: Let it settle"
+    ]
