@@ -72,6 +72,20 @@ class RunForm(forms.Form):
     pain_after = forms.IntegerField(label=_("Pain after (0-10)"), required=False, **PAIN)
     walk = forms.BooleanField(label=_("This was a walk, not a run"), required=False)
 
+    def __init__(self, *args, days: tuple | None = None, **kwargs):
+        """`days`: the first and last date the runner may log a run for."""
+        super().__init__(*args, **kwargs)
+        self.days = days
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if self.days is not None and not self.days[0] <= day <= self.days[1]:
+            first, last = (d.isoformat() for d in self.days)
+            raise forms.ValidationError(
+                _("Choose a date from %(first)s to %(last)s."), params={"first": first, "last": last}
+            )
+        return day
+
 
 class SettingsForm(forms.Form):
     units = forms.ChoiceField(label=_("Units"), choices=[("km", _("kilometres")), ("mi", _("miles"))])

@@ -8,9 +8,10 @@ from collections import OrderedDict
 
 from django.db.models import Q
 
+from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
-from backstride.core.tracking.adapt import replay
+from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, replay
 from backstride.core.tracking.events import (
     CheckInReport,
     ExerciseResult,
@@ -149,7 +150,17 @@ def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
     )
 
 
+def replay_horizon(plan: Plan) -> dt.date:
+    """The last day the program can be worked out for: the replay walks every day from the start."""
+    return plan.start_date + dt.timedelta(days=REPLAY_HORIZON_DAYS)
+
+
 def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, History, ProgramState]:
+    last = replay_horizon(plan)
+    if day > last:
+        raise InputError(
+            "date", f"must be no later than {last.isoformat()}, {REPLAY_HORIZON_DAYS} days after the plan's start"
+        )
     program = program_for(plan)
     history = history_for(runner, plan)
     return program, history, replay(program, history, day)

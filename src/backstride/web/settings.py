@@ -144,11 +144,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Who is mailed each server error, with its traceback: BACKSTRIDE_ADMINS=ops@example.org,other@example.org
+ADMINS = [(a.strip(), a.strip()) for a in os.environ.get("BACKSTRIDE_ADMINS", "").split(",") if a.strip()]
+SERVER_EMAIL = os.environ.get("BACKSTRIDE_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Server errors (django.request) go to standard error with their traceback in every environment,
+# and by mail to ADMINS when there are any; they do not propagate, so nothing is sent twice.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "loggers": {
+        "axes": {"handlers": ["console"], "level": "WARNING"},
+        "django.request": {"handlers": ["stderr", "mail_admins"], "level": "ERROR", "propagate": False},
+    },
 }
 
 ROOT_URLCONF = "backstride.web.urls"

@@ -52,6 +52,11 @@ FULL_DAY_NAMES = {  # marked where they are shown
 BASELINE_WINDOW = 7  # check-ins used for the rolling morning baseline
 BASELINE_MIN_CHECKINS = 3
 ONE_DAY = dt.timedelta(days=1)
+# How far past the plan's start the replay walks. The program is 8 weeks, then one core session a
+# week for good, so a runner may keep using it for years; a decade of days still replays in tens of
+# milliseconds, while a date centuries away would walk millions of days. Callers bound their dates
+# well inside this; `run` refuses anything past it.
+REPLAY_HORIZON_DAYS = 10 * 366
 
 
 class Replay:
@@ -142,6 +147,8 @@ class Replay:
 
     # -- the replay ----------------------------------------------------------------------
     def run(self, today: dt.date) -> ProgramState:
+        if (today - self.p.start).days > REPLAY_HORIZON_DAYS:
+            raise ValueError(f"{today.isoformat()} is more than {REPLAY_HORIZON_DAYS} days after the plan's start")
         self.state = ProgramState(as_of=today, baseline=float(self.h.baseline_pain))
         self.walk_run_readiness(self.p.start - ONE_DAY)  # what the return to running needs, before any log
         day = self.p.start

@@ -11,7 +11,7 @@ from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 
 from ..forms import CheckInForm, RedFlagForm, RunForm
-from .util import day_from
+from .util import allowed_days, asked_day, day_from
 
 
 def _show_changes(request, state) -> None:
@@ -27,10 +27,15 @@ def _show_changes(request, state) -> None:
 def checkin(request):
     from backstride.runners.services import red_flags_due
 
-    day = day_from(request)
+    if request.method == "POST":
+        day, problem = asked_day(request)  # a check-in for a day out of range is refused, not moved to today
+    else:
+        day, problem = day_from(request), None
     due = request.runner.current_plan is not None and red_flags_due(request.runner, day)
     form = CheckInForm(request.POST or None)
     flags = RedFlagForm(request.POST or None, prefix="rf") if due else None
+    if problem:
+        form.add_error(None, problem)
     if request.method == "POST" and form.is_valid() and (flags is None or flags.is_valid()):
         from backstride.core.tracking.logs import parse_checkin
         from backstride.runners.services import checkin as store
@@ -57,7 +62,7 @@ def checkin(request):
 @runner_required
 @require_http_methods(["GET", "POST"])
 def log_run(request):
-    form = RunForm(request.POST or None, initial={"date": day_from(request)})
+    form = RunForm(request.POST or None, initial={"date": day_from(request)}, days=allowed_days(request.runner))
     if request.method == "POST" and form.is_valid():
         from backstride.core.tracking.logs import parse_run
         from backstride.runners.services import log_run as store

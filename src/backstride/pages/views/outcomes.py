@@ -12,7 +12,7 @@ from backstride.core.errors import InputError
 from backstride.core.questionnaires import endurance, oswestry, psfs
 
 from ..forms import EnduranceForm, OdiForm
-from .util import day_from
+from .util import WHOLE_NUMBER, asked_day, day_from, has_nul
 
 
 def _activities(runner) -> list[str]:
@@ -22,18 +22,33 @@ def _activities(runner) -> list[str]:
     return list(latest.data) if latest else chosen
 
 
+def _score(value: str | None, activity: str) -> int | None:
+    """A PSFS rating typed for an activity; None when left empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not WHOLE_NUMBER.fullmatch(value):
+        raise InputError(activity, _("must be a whole number from 0 to 10 (got %(value)s)") % {"value": value[:20]})
+    return int(value)
+
+
 @runner_required
 @require_http_methods(["GET", "POST"])
 def outcomes(request):
     from backstride.runners.services import record_outcome
 
-    day = day_from(request)
+    if request.method == "POST":
+        day, problem = asked_day(request)  # a measure for a day out of range is refused, not moved to today
+    else:
+        day, problem = day_from(request), None
     which = request.POST.get("measure")
     odi_form = OdiForm(request.POST if which == "odi" else None, prefix="odi")
     end_form = EnduranceForm(request.POST if which == "endurance" else None, prefix="end")
     activities = _activities(request.runner)
     errors = []
-    if request.method == "POST":
+    if problem or (request.method == "POST" and has_nul(request.POST)):
+        errors.append(problem or _("The form must not contain the NUL character."))
+    elif request.method == "POST":
         try:
             if which == "odi" and odi_form.is_valid():
                 score = oswestry.score(odi_form.answers())
@@ -60,14 +75,13 @@ def outcomes(request):
                 )
                 return redirect("progress")
             if which == "psfs":
-                ratings = {
-                    a: int(request.POST.get(f"psfs_{i}", ""))
-                    for i, a in enumerate(activities)
-                    if request.POST.get(f"psfs_{i}", "").isdigit()
-                }
+                ratings = {}
+                for i, a in enumerate(activities):
+                    if (score := _score(request.POST.get(f"psfs_{i}"), a)) is not None:
+                        ratings[a] = score
                 new = request.POST.get("psfs_new", "").strip()
-                if new and request.POST.get("psfs_new_score", "").isdigit():
-                    ratings[new[:120]] = int(request.POST["psfs_new_score"])
+                if new and (score := _score(request.POST.get("psfs_new_score"), new[:120])) is not None:
+                    ratings[new[:120]] = score
                 result = psfs.score(ratings)
                 record_outcome(request.runner, "psfs", day, result.mean, result.ratings)
                 messages.success(request, _("Activities rated: mean %(m)s.") % {"m": result.mean})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -10,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,7 +21,7 @@ from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.runners.reports import today_view
 
-from .util import day_from
+from .util import WHOLE_NUMBER, day_from, has_nul, out_of_range, safe_next
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after", "effort")
 CACHE_SECONDS = 6 * 3600
@@ -94,11 +96,11 @@ def today(request):
     runner = request.runner
     if not runner.has_plan:
         return no_plan(request)
+    day = day_from(request)  # first: a day out of range adds a message, shown below
     storage = messages.get_messages(request)
     pending = list(storage)
     storage.used = False  # only looked at: the page below shows them
     token = escape(get_token(request))
-    day = day_from(request)
     if pending:  # just after a save: render afresh to show the messages
         body = mark_safe(_with_token(_body(request, runner, day), token))
         return render(request, "pages/today.html", {"body": body, "nav": "today"})
@@ -110,8 +112,64 @@ def _with_token(html: str, token: str) -> str:
     return html.replace(CSRF_MARK, f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">')
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value not in (None, "") and value.lstrip("-").isdigit() else None
+MAX_EXERCISES = 40  # as many as a session log holds
+FIELD_LABELS = {
+    "pain_before": gettext_lazy("Pain before"),
+    "pain_during": gettext_lazy("Worst pain during"),
+    "pain_after": gettext_lazy("Pain after"),
+    "effort": gettext_lazy("Effort"),
+}
+
+
+def _int(value: str | None, label, problems: list[str]) -> int | None:
+    """The whole number typed, None when left empty; anything else adds a problem."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not WHOLE_NUMBER.fullmatch(value):
+        problems.append(_("%(field)s must be a whole number (got %(value)s).") % {"field": label, "value": value[:20]})
+        return None
+    return int(value)
+
+
+def _read_session(post, runner) -> tuple[dict, list[str]]:
+    """The session log as the core reads it, from the form on today's page, and what is wrong with it."""
+    problems: list[str] = []
+    if has_nul(post):
+        return {}, [_("The form must not contain the NUL character.")]
+    data = {key: _int(post.get(key), FIELD_LABELS[key], problems) for key in PAIN_FIELDS}
+    day_text = post.get("date", "")
+    try:
+        day = dt.date.fromisoformat(day_text)
+    except ValueError:
+        problems.append(_("The date must be written YYYY-MM-DD."))
+    else:
+        problem = out_of_range(runner, day)
+        if problem:
+            problems.append(problem)
+    data |= {"date": day_text, "note": post.get("note", "")[:2000]}
+    count = post.get("count", "0").strip() or "0"
+    if not WHOLE_NUMBER.fullmatch(count) or not 0 <= int(count) <= MAX_EXERCISES:
+        problems.append(_("The list of exercises did not come through: reload the page and log the session again."))
+        count = "0"
+    exercises = []
+    for i in range(int(count)):
+        slug = post.get(f"slug_{i}")
+        if not slug:
+            continue
+        name = _("Exercise %(number)s") % {"number": i + 1}
+        sets_done = len(post.getlist(f"set_{i}"))
+        prescribed = _int(post.get(f"sets_{i}"), _("%(exercise)s: sets") % {"exercise": name}, problems) or 0
+        entry = {"slug": slug, "sets": sets_done, "completed": sets_done >= prescribed}
+        held = _int(post.get(f"held_{i}"), _("%(exercise)s: seconds held") % {"exercise": name}, problems)
+        if held:
+            entry["hold_seconds"] = held
+        pain = _int(post.get(f"pain_{i}"), _("%(exercise)s: pain") % {"exercise": name}, problems)
+        if pain is not None:
+            entry["pain"] = pain
+        exercises.append(entry)
+    data["exercises"] = exercises
+    return data, problems
 
 
 @runner_required
@@ -121,32 +179,18 @@ def log_session(request):
     from backstride.core.tracking.logs import parse_session_log
     from backstride.runners.services import log_session as store
 
-    post = request.POST
-    data = {key: _int(post.get(key)) for key in PAIN_FIELDS}
-    data |= {"date": post.get("date", ""), "note": post.get("note", "")[:2000]}
-    exercises = []
-    for i in range(int(post.get("count", "0") or 0)):
-        slug = post.get(f"slug_{i}")
-        if not slug:
-            continue
-        sets_done = len(post.getlist(f"set_{i}"))
-        prescribed = _int(post.get(f"sets_{i}")) or 0
-        entry = {"slug": slug, "sets": sets_done, "completed": sets_done >= prescribed}
-        held = _int(post.get(f"held_{i}"))
-        if held:
-            entry["hold_seconds"] = held
-        pain = _int(post.get(f"pain_{i}"))
-        if pain is not None:
-            entry["pain"] = pain
-        exercises.append(entry)
-    data["exercises"] = exercises
+    data, problems = _read_session(request.POST, request.runner)
+    if problems:
+        for problem in problems:
+            messages.error(request, _("Not saved: %(problem)s") % {"problem": problem})
+        return redirect(safe_next(request, "today"))
     try:
         state = store(request.runner, parse_session_log(data))
     except InputError as exc:
         messages.error(request, _("Not saved: %(field)s %(message)s") % {"field": exc.field, "message": exc.message})
-        return redirect(request.POST.get("next") or "today")
+        return redirect(safe_next(request, "today"))
     changes = [d for d in state.decisions if d.date >= state.as_of]
     messages.success(request, _("Session saved. Well done."))
     for change in changes[-5:]:
         messages.info(request, change.reason)
-    return redirect("progress" if post.get("then") == "progress" else "today")
+    return redirect("progress" if request.POST.get("then") == "progress" else "today")
