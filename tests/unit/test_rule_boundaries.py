@@ -165,6 +165,7 @@ def test_endurance_ratios_are_rounded_to_two_places_and_the_edges_are_exact():
 
     r = ratios(EnduranceTimes(100, 150, 105, 100))
     assert r["flexion_extension"]["value"] == 0.67
+    assert (r["right_extension"]["value"], r["left_extension"]["value"]) == (0.7, 0.67)
     assert r["right_left"] == {"value": 1.05, "on_target": True}  # exactly 0.05 off is within the target
     at_edge = ratios(EnduranceTimes(100, 200, 150, 150))  # each side bridge is 0.75 of the extensor hold
     assert at_edge["right_extension"] == {"value": 0.75, "on_target": False}
@@ -229,3 +230,95 @@ def test_holding_a_phase_says_so_in_the_clinicians_words(sam):
     assert [d.reason for d in state.decisions if d.kind == "adjusted"] == [
         "Your clinician holds this phase for another week: Let it settle"
     ]
+
+
+# -- More edges found by the mutation sample -------------------------------------------------------
+
+
+def test_a_sunday_and_monday_pair_counts_as_back_to_back_across_the_week():
+    from backstride.core.planner.days import choose_session_days
+
+    hard, _light = choose_session_days(["mon", "tue", "sun"], 2, None, [])
+    assert hard == ["tue", "sun"]
+
+
+def test_side_bridges_six_hundredths_apart_are_off_target():
+    from backstride.core.questionnaires.endurance import EnduranceTimes, ratios
+
+    assert ratios(EnduranceTimes(100, 150, 106, 100))["right_left"] == {"value": 1.06, "on_target": False}
+
+
+def test_the_last_walk_run_stage_is_named_with_its_number(sam):
+    from backstride.core.planner.running import WALK_RUN_STAGES
+
+    sam["running"] = {
+        "status": "stopped_due_to_pain",
+        "runs_per_week": 0,
+        "weekly_km": 0,
+        "run_days": ["tue", "thu", "sat"],
+        "walk_30_min_comfortable": True,
+    }
+    sam["pain"]["now"] = 2
+    runs = [r for w in program_for(sam).plan["weeks"] for r in w["running"]["runs"]]
+    last = len(WALK_RUN_STAGES)
+    assert f"Stage {last}: 30 min easy continuous running" in [r["description"] for r in runs]
+
+
+def test_a_worse_morning_steps_back_exactly_one_step_and_never_up(program):
+    good = [session(n, 1) for n in range(17) if day(n).weekday() in (0, 2, 4)]
+    calm = {n: 3 for n in range(17) if day(n).weekday() in (1, 3, 5, 6)}
+    before = run(program, 16, good, mornings(calm))
+    reached = min(before.positions["plank"], program.ceiling("plank", day(16)))  # the plan is the ceiling
+    assert reached >= 2
+    after = run(program, 17, good, mornings(calm | {17: 5}))  # after Wednesday's session
+    assert after.positions["plank"] == reached - 1
+    bottom = run(program, 1, [session(0, 1)], mornings({1: 5}))
+    assert all(p == 0 for s, p in bottom.positions.items() if program.first_planned(s) == 0)
+
+
+def test_morning_stiffness_at_its_usual_level_does_not_step_back(program):
+    from backstride.core.tracking.adapt import replay
+    from backstride.core.tracking.events import CheckInReport, History
+
+    checkins = (CheckInReport(day(1), 3, stiffness=4), CheckInReport(day(3), 3, stiffness=4))
+    calm = replay(
+        program, History((session(0, 1), session(2, 1)), checkins, baseline_pain=3, baseline_stiffness=4), day(3)
+    )
+    assert not [d for d in calm.decisions if d.kind == "step_back"]
+    stiff = (CheckInReport(day(1), 3, stiffness=4), CheckInReport(day(3), 3, stiffness=5))
+    up = replay(program, History((session(0, 1), session(2, 1)), stiff, baseline_pain=3, baseline_stiffness=4), day(3))
+    assert [d for d in up.decisions if d.kind == "step_back"]
+
+
+def test_after_a_session_that_held_everything_one_good_session_is_not_enough(program):
+    held = SessionReport(day(2), 1, 1, 6, 5, as_planned=True)  # pain 6/10 after: nothing moves up
+    state = run(program, 7, [held, session(4, 1)], mornings({3: 3, 5: 3}))
+    assert not progressed(state)
+
+
+def test_the_weekly_trend_needs_three_check_ins_in_each_week(program):
+    three = {0: 2, 2: 2, 4: 2, 7: 3, 9: 3, 11: 3}
+    state = run(program, 13, [], mornings(three), baseline=2)
+    assert [d.date for d in state.decisions if d.target == "program" and d.kind == "step_back"] == [day(13)]
+    two = {0: 2, 2: 2, 7: 3, 9: 3, 11: 3}
+    state = run(program, 13, [], mornings(two), baseline=2)
+    assert not [d for d in state.decisions if d.target == "program" and d.kind == "step_back"]
+
+
+def test_the_pause_decision_keeps_the_reasons(program):
+    from backstride.core.tracking.events import CheckInReport
+
+    state = run(program, 1, [], (CheckInReport(day(1), 3, leg_symptoms=True),))
+    pause = next(d for d in state.decisions if d.kind == "pause")
+    assert pause.details["reasons"] == ["new leg symptoms at the morning check-in"]
+
+
+def test_a_session_exactly_a_week_ago_counts_as_done_for_the_roster(program):
+    from backstride.core.tracking.adapt import replay
+    from backstride.core.tracking.attention import attention
+    from backstride.core.tracking.events import History
+
+    history = History((session(0, 1),), (), baseline_pain=3)
+    state = replay(program, history, day(7))
+    flags = attention(program, history, state, day(7), [])
+    assert flags["sessions_missed"] == 2  # Mon, Wed and Fri planned; Monday's done, seven days before
