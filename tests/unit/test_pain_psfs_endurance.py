@@ -87,3 +87,8 @@ def test_the_home_variant_is_compared_with_the_runner_not_the_norms():
 def test_an_impossible_endurance_time_names_the_test(bad):
     with pytest.raises(InputError, match="endurance.extensor"):
         endurance.EnduranceTimes(flexor=60, extensor=bad, side_right=40, side_left=40)
+
+
+def test_psfs_needs_at_least_one_activity():
+    with pytest.raises(InputError, match="rate between 1 and 5 activities, got 0"):
+        psfs.score({})
