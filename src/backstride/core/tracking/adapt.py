@@ -759,7 +759,7 @@ class Replay:
         week = [c.pain for d in range(t.sustained_rise_days) if (c := self.checkins.get(day - dt.timedelta(days=d)))]
         if len(week) < t.min_checkins_for_weekly_trend:
             return
-        mean = statistics.mean(week)
+        mean = sum(week) / len(week)  # plain arithmetic: statistics.mean is exact but slow, and runs each morning
         high = mean >= s.settled_baseline + t.sustained_rise
         if high and s.pain_rise_since is None:
             s.pain_rise_since = day
