@@ -133,3 +133,8 @@ def test_the_assessment_finds_long_standing_pain_that_began_young(sam):
     sam["inflammatory"] = {"wakes_second_half_of_night": True, "buttock_pain": True, "better_with_movement": True}
     result = screen(red_flag_answers(parse_intake(sam)))
     assert result.status == CLEAR and result.routine_referral == "inflammatory_back_pain_possible"
+
+
+def test_inflammatory_features_count_only_once_the_pain_has_lasted_more_than_thirteen_weeks():
+    assert screen(_inflammatory(4, weeks_since_onset=13)).routine_referral is None
+    assert screen(_inflammatory(4, weeks_since_onset=13.5)).routine_referral == "inflammatory_back_pain"

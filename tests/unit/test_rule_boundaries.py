@@ -322,3 +322,38 @@ def test_a_session_exactly_a_week_ago_counts_as_done_for_the_roster(program):
     state = replay(program, history, day(7))
     flags = attention(program, history, state, day(7), [])
     assert flags["sessions_missed"] == 2  # Mon, Wed and Fri planned; Monday's done, seven days before
+
+
+# -- The weekly running judgement of a runner who keeps running (CLINICAL.md s7) ----------------------
+
+
+def week_of_runs(pains: list[int]) -> list:
+    from backstride.core.tracking.events import RunReport
+
+    return [RunReport(day(n), 4, 25, p) for n, p in zip((1, 3, 5), pains, strict=False)]
+
+
+def test_a_week_of_runs_at_two_or_less_moves_the_running_volume_on(program):
+    state = run(program, 6, [], mornings({n: 3 for n in range(7)}), week_of_runs([1, 2, 1]))
+    assert state.run_pos == 1
+    assert not [d for d in state.decisions if d.target == "running"]
+
+
+def test_a_run_above_five_in_the_week_steps_the_running_volume_back(program):
+    state = run(program, 6, [], mornings({n: 3 for n in range(7)}), week_of_runs([1, 6, 1]))
+    back = [d for d in state.decisions if d.target == "running" and d.kind == "step_back"]
+    assert back and "pain up to 6/10 on this week's runs" in back[0].reason
+
+
+def test_a_worse_morning_after_a_run_steps_the_running_volume_back_even_when_the_runs_felt_fine(program):
+    state = run(program, 6, [], mornings({0: 3, 1: 3, 2: 4, 3: 3, 4: 3, 5: 3, 6: 3}), week_of_runs([1, 1, 1]))
+    back = [d for d in state.decisions if d.target == "running" and d.kind == "step_back"]
+    assert back and "a morning after a run was worse" in back[0].reason
+
+
+def test_a_week_with_a_flare_up_is_not_judged_again_for_running(program):
+    pains = {0: 3, 1: 3, 2: 7, 3: 5, 4: 4, 5: 3, 6: 3}
+    state = run(program, 6, [], mornings(pains), week_of_runs([1, 6]))  # the settle-down block handled it
+    assert not [d for d in state.decisions if d.target == "running" and d.kind == "step_back" and d.date == day(6)]
+    calm = run(program, 6, [], mornings({n: 3 for n in range(7)}), week_of_runs([1, 6]))
+    assert [d for d in calm.decisions if d.target == "running" and d.kind == "step_back" and d.date == day(6)]
