@@ -34,6 +34,19 @@ def program(sam) -> Program:
     return program_for(sam)
 
 
+def stopped_runner(sam: dict, walk_30_min_comfortable: bool = True) -> Program:
+    """Sam, returning to running after stopping because of the pain, at rest pain 2/10."""
+    sam["running"] = {
+        "status": "stopped_due_to_pain",
+        "runs_per_week": 0,
+        "weekly_km": 0,
+        "run_days": ["tue", "thu", "sat"],
+        "walk_30_min_comfortable": walk_30_min_comfortable,
+    }
+    sam["pain"]["now"] = 2
+    return program_for(sam)
+
+
 def session(n: int, during: int, effort: int = 5, **kw) -> SessionReport:
     return SessionReport(day(n), during, during, during, effort, as_planned=True, **kw)
 
@@ -197,15 +210,7 @@ def test_a_missed_maintenance_week_leaves_a_nudge(program):
 
 
 def test_walk_run_moves_up_a_stage_after_two_good_runs(sam):
-    sam["running"] = {
-        "status": "stopped_due_to_pain",
-        "runs_per_week": 0,
-        "weekly_km": 0,
-        "run_days": ["tue", "thu", "sat"],
-        "walk_30_min_comfortable": True,
-    }
-    sam["pain"]["now"] = 2
-    program = program_for(sam)
+    program = stopped_runner(sam)
     runs = [RunReport(day(n), 2, 24, 1) for n in (3, 5)]
     state = run(program, 6, [], mornings({0: 2, 1: 2, 2: 2, 4: 2, 6: 2}), runs, baseline=2, walk_ok=True)
     assert state.run_stage == 1
@@ -215,14 +220,7 @@ def test_walk_run_moves_up_a_stage_after_two_good_runs(sam):
 
 
 def test_walk_run_steps_back_after_a_painful_run(sam):
-    sam["running"] = {
-        "status": "stopped_due_to_pain",
-        "runs_per_week": 0,
-        "weekly_km": 0,
-        "walk_30_min_comfortable": True,
-    }
-    sam["pain"]["now"] = 2
-    program = program_for(sam)
+    program = stopped_runner(sam)
     runs = [RunReport(day(n), 2, 24, p) for n, p in ((3, 1), (5, 1), (7, 6))]
     state = run(program, 8, [], mornings({0: 2, 1: 2, 2: 2, 4: 2, 6: 2, 8: 2}), runs, baseline=2, walk_ok=True)
     assert state.run_stage == 0

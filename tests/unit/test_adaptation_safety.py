@@ -7,7 +7,7 @@ import pytest
 from backstride.core.tracking.events import CheckInReport, Clearance, ExerciseResult, RunReport, SessionReport
 from backstride.core.tracking.thresholds import DEFAULT
 
-from .test_adaptation import day, mornings, program_for, run, session
+from .test_adaptation import day, mornings, program_for, run, session, stopped_runner
 
 
 @pytest.fixture
@@ -123,15 +123,7 @@ def test_a_paused_runner_one_point_too_high_stays_paused(program):
 
 @pytest.fixture
 def stopped(sam):
-    sam["running"] = {
-        "status": "stopped_due_to_pain",
-        "runs_per_week": 0,
-        "weekly_km": 0,
-        "run_days": ["tue", "thu", "sat"],
-        "walk_30_min_comfortable": True,
-    }
-    sam["pain"]["now"] = 2
-    return program_for(sam)
+    return stopped_runner(sam)
 
 
 def test_walk_run_waits_for_three_mornings_at_two_or_less_even_when_the_calendar_says_run(stopped):

@@ -5,7 +5,7 @@ import pytest
 from backstride.core.questionnaires import oswestry
 from backstride.core.tracking.events import SessionReport
 
-from .test_adaptation import day, mornings, program_for, run, session
+from .test_adaptation import day, mornings, program_for, run, session, stopped_runner
 
 
 @pytest.fixture
@@ -195,17 +195,9 @@ def test_the_maintenance_day_is_a_session_day_that_is_not_the_day_before_a_long_
 
 
 def test_a_walk_run_step_back_and_the_plan_name_the_stage_by_its_number(sam):
-    sam["running"] = {
-        "status": "stopped_due_to_pain",
-        "runs_per_week": 0,
-        "weekly_km": 0,
-        "run_days": ["tue", "thu", "sat"],
-        "walk_30_min_comfortable": True,
-    }
-    sam["pain"]["now"] = 2
     from backstride.core.tracking.events import RunReport
 
-    program = program_for(sam)
+    program = stopped_runner(sam)
     first = program.plan["weeks"][0]["running"]["runs"][0]
     assert first["description"] == "Stage 1: run 1 min, walk 2 min, 8 times"
     runs = [RunReport(day(n), 2, 24, p) for n, p in ((3, 1), (5, 1), (7, 6))]
@@ -251,15 +243,7 @@ def test_side_bridges_six_hundredths_apart_are_off_target():
 def test_the_last_walk_run_stage_is_named_with_its_number(sam):
     from backstride.core.planner.running import WALK_RUN_STAGES
 
-    sam["running"] = {
-        "status": "stopped_due_to_pain",
-        "runs_per_week": 0,
-        "weekly_km": 0,
-        "run_days": ["tue", "thu", "sat"],
-        "walk_30_min_comfortable": True,
-    }
-    sam["pain"]["now"] = 2
-    runs = [r for w in program_for(sam).plan["weeks"] for r in w["running"]["runs"]]
+    runs = [r for w in stopped_runner(sam).plan["weeks"] for r in w["running"]["runs"]]
     last = len(WALK_RUN_STAGES)
     assert f"Stage {last}: 30 min easy continuous running" in [r["description"] for r in runs]
 
