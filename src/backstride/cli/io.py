@@ -35,3 +35,12 @@ def load_json(text: str, option: str) -> Any:
         if "integer string conversion" in str(exc):
             raise InputError(option, "a number is too long") from None
         raise
+
+
+def read_intake_file(path: str) -> Any:
+    """The intake file given with --answers, as JSON data; its errors name the intake."""
+    text = read_text_file(path, "--answers")
+    try:
+        return load_json(text, "--answers")
+    except json.JSONDecodeError as exc:
+        raise InputError("intake", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None

@@ -1,8 +1,7 @@
 from backstride.cli.base import BackstrideCommand
-from backstride.cli.io import load_json, read_text_file
+from backstride.cli.io import read_intake_file
 from backstride.cli.render import render_assessment
 from backstride.core.assessment import assess
-from backstride.core.errors import InputError
 from backstride.core.intake import parse_intake
 
 
@@ -19,15 +18,8 @@ class Command(BackstrideCommand):
         self.add_json_argument(parser)
 
     def handle(self, *args, **options):
-        import json
 
-        text = read_text_file(options["answers"], "--answers")
-        try:
-            data = load_json(text, "--answers")
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                "intake", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
+        data = read_intake_file(options["answers"])
         intake = parse_intake(data)
         result = assess(intake)
         if options["json"]:

@@ -1,5 +1,5 @@
 from backstride.cli.base import BackstrideCommand
-from backstride.cli.io import load_json, read_text_file
+from backstride.cli.io import read_intake_file
 from backstride.cli.render import render_assessment
 
 REFUSED = 3  # stored the assessment, but no plan: a referral comes first
@@ -19,20 +19,12 @@ class Command(BackstrideCommand):
         self.add_json_argument(parser)
 
     def handle(self, *args, **options):
-        import json
 
         from backstride.cli.db import ensure_database
-        from backstride.core.errors import InputError
         from backstride.core.intake import parse_intake
         from backstride.runners.services import start_runner
 
-        text = read_text_file(options["answers"], "--answers")
-        try:
-            data = load_json(text, "--answers")
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                "intake", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
+        data = read_intake_file(options["answers"])
         parse_intake(data)  # validate before touching the database: bad input stores nothing
         ensure_database()
         existing = None
