@@ -29,14 +29,9 @@ def clean_env(**extra: str) -> dict:
     return env | extra
 
 
-def tables(db: Path) -> set[str]:
-    with sqlite3.connect(db) as conn:
-        return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def test_a_database_first_made_by_start_has_the_session_lockout_and_admin_tables(tmp_path):
-    db = tmp_path / "tmp" / "db.sqlite3"
-    result = subprocess.run(
+def start_by_command_line(db: Path, where: Path) -> subprocess.CompletedProcess:
+    """`backstride start` with Sam's intake, making the database at db, as a new user's first command."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -47,12 +42,22 @@ def test_a_database_first_made_by_start_has_the_session_lockout_and_admin_tables
             "--db",
             str(db),
         ],
-        cwd=tmp_path,
-        env=clean_env(BACKSTRIDE_DATA_DIR=str(tmp_path)),
+        cwd=where,
+        env=clean_env(BACKSTRIDE_DATA_DIR=str(where)),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def tables(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_a_database_first_made_by_start_has_the_session_lockout_and_admin_tables(tmp_path):
+    db = tmp_path / "tmp" / "db.sqlite3"
+    result = start_by_command_line(db, tmp_path)
     assert result.returncode == 0, result.stderr
     assert {"django_session", "axes_accessattempt", "auth_user", "django_admin_log", "runners_runner"} <= tables(db)
     plan = subprocess.run(
@@ -69,23 +74,7 @@ def test_a_database_first_made_by_start_has_the_session_lockout_and_admin_tables
 
 def test_sign_up_and_login_work_on_a_database_first_made_by_start(tmp_path):
     db = tmp_path / "db.sqlite3"
-    made = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "backstride",
-            "start",
-            "--answers",
-            str(ROOT / "examples/intake-sam.json"),
-            "--db",
-            str(db),
-        ],
-        cwd=tmp_path,
-        env=clean_env(BACKSTRIDE_DATA_DIR=str(tmp_path)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    made = start_by_command_line(db, tmp_path)
     assert made.returncode == 0, made.stderr
     web = subprocess.run(
         [sys.executable, "-c", SIGN_UP_AND_LOG_IN],
@@ -106,23 +95,7 @@ def test_sign_up_and_login_work_on_a_database_first_made_by_start(tmp_path):
 def test_a_database_made_by_an_older_start_is_completed_by_the_next_command(tmp_path):
     db = tmp_path / "db.sqlite3"
     env = clean_env(BACKSTRIDE_DATA_DIR=str(tmp_path))
-    first = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "backstride",
-            "start",
-            "--answers",
-            str(ROOT / "examples/intake-sam.json"),
-            "--db",
-            str(db),
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    first = start_by_command_line(db, tmp_path)
     assert first.returncode == 0, first.stderr
     # As the command line used to leave it: only its own apps migrated.
     with sqlite3.connect(db) as conn:
