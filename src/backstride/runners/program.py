@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import statistics
 from collections import OrderedDict
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
-from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, replay
+from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, Resumed, replay_resuming
 from backstride.core.tracking.events import (
     CheckInReport,
     ExerciseResult,
@@ -156,6 +160,17 @@ def replay_horizon(plan: Plan) -> dt.date:
 
 
 def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, History, ProgramState]:
+    """The program, the history and the adaptation's state on `day`, carried on from the last checkpoint."""
+    program, history, resumed = replayed(runner, plan, day)
+    return program, history, resumed.state
+
+
+def replayed(runner: Runner, plan: Plan, day: dt.date, keep: bool = False) -> tuple[Program, History, Resumed]:
+    """Replay the history up to `day`, from the checkpoint the last write kept when it still matches.
+
+    Only a write keeps a checkpoint (`keep`), once its transaction has committed: the decisions up
+    to a checkpoint's day are then always stored, so the write after it stores only the new ones.
+    """
     last = replay_horizon(plan)
     if day > last:
         raise InputError(
@@ -163,4 +178,24 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
         )
     program = program_for(plan)
     history = history_for(runner, plan)
-    return program, history, replay(program, history, day)
+    key = checkpoint_key(plan)
+    resumed = replay_resuming(program, history, day, cache.get(key))
+    if keep and resumed.checkpoint is not None and resumed.checkpoint is not resumed.resumed_from:
+        kept = resumed.checkpoint
+        transaction.on_commit(lambda: cache.set(key, kept, CHECKPOINT_SECONDS))
+    return program, history, resumed
+
+
+CHECKPOINT_SECONDS = 30 * 24 * 3600
+_FINGERPRINTS: dict[int, str] = {}
+
+
+def checkpoint_key(plan: Plan) -> str:
+    """A stored plan never changes; the library and the language shape the reasons a replay writes."""
+    library = load_library()
+    fingerprint = _FINGERPRINTS.get(id(library))
+    if fingerprint is None:
+        text = repr(sorted((slug, ex) for slug, ex in library.exercises.items()))
+        fingerprint = _FINGERPRINTS[id(library)] = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    return f"replay:{plan.id}:{plan.created_at.timestamp()}:{get_language()}:{fingerprint}"
+

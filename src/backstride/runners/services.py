@@ -17,8 +17,9 @@ if TYPE_CHECKING:  # the validation models are only needed on the write path
     from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
 
 from . import models as m
-from .program import state_for
+from .program import replayed, state_for
 
+STORED_DECISIONS = 20  # the latest decisions kept with the stored state; all of them are in their own table
 RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
 
 
@@ -189,7 +190,9 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     from .reports import outcomes_due
 
     plan = active_plan(runner)
-    program, history, state = state_for(runner, plan, day)
+    program, history, resumed = replayed(runner, plan, day, keep=True)
+    state, since = resumed.state, resumed.resumed_from
+    # What a checkpoint holds was stored by the write that kept it: store only what came after.
     m.Decision.objects.bulk_create(
         [
             m.Decision(
@@ -201,21 +204,28 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
                 details=d.details,
                 digest=hashlib.sha256(d.reason.encode()).hexdigest()[:16],
             )
-            for d in state.decisions
+            for d in state.decisions[since.decisions if since else 0 :]
         ],
         ignore_conflicts=True,
     )
     for e in state.episodes:
-        m.Episode.objects.update_or_create(
-            runner=runner, kind=e.kind, start=e.start, defaults={"end": e.end, "reason": e.reason, "details": e.details}
-        )
+        if since is None or e not in since.episodes:
+            m.Episode.objects.update_or_create(
+                runner=runner,
+                kind=e.kind,
+                start=e.start,
+                defaults={"end": e.end, "reason": e.reason, "details": e.details},
+            )
     m.Nudge.objects.bulk_create(
-        [m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message) for n in state.nudges],
+        [
+            m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message)
+            for n in state.nudges[since.nudges if since else 0 :]
+        ],
         ignore_conflicts=True,
     )
     risk = plan.assessment.result.get("startback", {}).get("risk")
     flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
-    runner.state = state.as_dict() | {"decisions": [d.as_dict() for d in state.decisions[-20:]], "attention": flags}
+    runner.state = state.as_dict(last_decisions=STORED_DECISIONS) | {"attention": flags}
     runner.state_as_of = day
     runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
     runner.save(update_fields=["state", "state_as_of", "version"])

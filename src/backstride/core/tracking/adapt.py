@@ -8,8 +8,11 @@ changes the story from its date on. Rules: CLINICAL.md sections 4, 7 and 8.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..i18n import _
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
@@ -81,6 +84,7 @@ class Replay:
         self.run_week: dict = {"worst": None, "morning_up": False}  # this plan week's runs, as judged
         self.leg_days: list[dt.date] = []  # mornings with leg symptoms since the last clearance
         self.walked_comfortably = history.walk_30_min_comfortable
+        self.kept: Checkpoint | None = None  # the working state at the end of the day asked for, if any
 
     # -- helpers -------------------------------------------------------------------------
     def decide(self, day, target, kind, reason, **details) -> None:
@@ -146,12 +150,19 @@ class Replay:
         return self.p.walk_run
 
     # -- the replay ----------------------------------------------------------------------
-    def run(self, today: dt.date) -> ProgramState:
+    def run(self, today: dt.date, resume: Checkpoint | None = None, keep: dt.date | None = None) -> ProgramState:
+        """Walk every day up to `today`, or every day after `resume`'s; keep a checkpoint at the end of `keep`."""
         if (today - self.p.start).days > REPLAY_HORIZON_DAYS:
             raise ValueError(f"{today.isoformat()} is more than {REPLAY_HORIZON_DAYS} days after the plan's start")
-        self.state = ProgramState(as_of=today, baseline=float(self.h.baseline_pain))
-        self.walk_run_readiness(self.p.start - ONE_DAY)  # what the return to running needs, before any log
-        day = self.p.start
+        if resume is None:
+            self.state = ProgramState(as_of=today, baseline=float(self.h.baseline_pain))
+            self.walk_run_readiness(self.p.start - ONE_DAY)  # what the return to running needs, before any log
+            day = self.p.start
+        else:
+            for name, value in pickle.loads(resume.data).items():
+                setattr(self, name, value)
+            self.state.as_of = today
+            day = resume.day + ONE_DAY
         while day <= today:
             self.morning(day)
             for report in self.sessions.get(day, []):
@@ -160,9 +171,19 @@ class Replay:
                 self.run_report(day, run)
             if (day - self.p.start).days % 7 == 6:
                 self.week_end(day)
+            if day == keep:
+                s = self.state
+                digest = inputs_digest(self.p, self.h, day, self.t)
+                self.kept = Checkpoint(
+                    day, digest, self._working_state(), len(s.decisions), len(s.nudges), tuple(s.episodes)
+                )
             day += ONE_DAY
         self.state.baseline = self.baseline()
         return self.state
+
+    def _working_state(self) -> bytes:
+        """Everything the replay carries from one day to the next (not the program or the history)."""
+        return pickle.dumps({name: getattr(self, name) for name in CARRIED}, protocol=pickle.HIGHEST_PROTOCOL)
 
     def adjustments_on(self, day: dt.date) -> None:
         for a in self.p.adjustments:
@@ -866,3 +887,91 @@ def _first_upper(text: str) -> str:
 
 def replay(program: Program, history: History, today: dt.date, thresholds: Thresholds = DEFAULT) -> ProgramState:
     return Replay(program, history, thresholds).run(today)
+
+
+# -- resuming from a checkpoint ------------------------------------------------------------
+# A day's decisions depend only on the program and on what was reported up to that day, so the
+# replay's working state at the end of a day can be kept and a later replay can carry on from it.
+# Logs are nearly always for the last few days: a checkpoint kept a week behind the day replayed
+# lets a write replay a week or two instead of the whole history.
+CHECKPOINT_LAG_DAYS = 7
+CHECKPOINT_FORMAT = 1  # raised whenever the replay's working state changes shape
+# The replay's attributes that carry from one day to the next; the rest is the program and the history.
+CARRIED = (
+    "state",
+    "recent_mornings",
+    "ready",
+    "last_reason",
+    "pending",
+    "pending_runs",
+    "run_week",
+    "leg_days",
+    "walked_comfortably",
+)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    day: dt.date  # the last day replayed into it
+    digest: str  # of everything the replay read up to that day (inputs_digest)
+    data: bytes  # the replay's working state at the end of that day
+    decisions: int = 0  # how many decisions had been made by then (they are only ever appended)
+    nudges: int = 0  # the same for nudges
+    episodes: tuple = ()  # the episodes as they stood (an open one may still end later)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    state: ProgramState
+    checkpoint: Checkpoint | None  # the one to keep for the next replay (None: none yet)
+    resumed_from: Checkpoint | None  # the one this replay carried on from (None: replayed from the start)
+
+
+def inputs_digest(program: Program, history: History, day: dt.date, thresholds: Thresholds = DEFAULT) -> str:
+    """A fingerprint of what a replay reads up to `day`.
+
+    Clinician adjustments and clearances are few and may reach back, so all of them count; reports
+    count up to the day. The plan and its ladders are the caller's to tell apart (they never change
+    for a stored plan).
+    """
+    h = hashlib.blake2b(digest_size=16)
+    fixed = (
+        CHECKPOINT_FORMAT,
+        thresholds,
+        history.baseline_pain,
+        history.baseline_stiffness,
+        history.walk_30_min_comfortable,
+        history.clearances,
+        program.adjustments,
+    )
+    h.update(repr(fixed).encode())
+    for reports in (history.sessions, history.checkins, history.runs):
+        h.update(repr([r for r in reports if r.date <= day]).encode())
+    return h.hexdigest()
+
+
+def replay_resuming(
+    program: Program,
+    history: History,
+    today: dt.date,
+    checkpoint: Checkpoint | None = None,
+    thresholds: Thresholds = DEFAULT,
+) -> Resumed:
+    """The same state as `replay`, carrying on from `checkpoint` when it still matches the history.
+
+    A checkpoint that no longer matches (a log changed on or before its day, a clinician's change)
+    is ignored and the replay starts from the plan's start. A new checkpoint is kept
+    CHECKPOINT_LAG_DAYS behind `today` once the one given is twice that far behind.
+    """
+    usable = (
+        checkpoint is not None
+        and program.start <= checkpoint.day < today
+        and checkpoint.digest == inputs_digest(program, history, checkpoint.day, thresholds)
+    )
+    start = checkpoint if usable else None
+    wanted = today - dt.timedelta(days=CHECKPOINT_LAG_DAYS)
+    floor = start.day if start else program.start - ONE_DAY
+    keep = wanted if (wanted - floor).days >= CHECKPOINT_LAG_DAYS and wanted >= program.start else None
+    r = Replay(program, history, thresholds)
+    state = r.run(today, resume=start, keep=keep)
+    return Resumed(state, r.kept or start, start)

@@ -62,7 +62,9 @@ class ProgramState:
     def in_reentry(self, day: dt.date) -> bool:
         return self.reentry_start is not None and self.reentry_start <= day <= (self.reentry_end or day)
 
-    def as_dict(self) -> dict:
+    def as_dict(self, last_decisions: int | None = None) -> dict:
+        """Plain values; only the latest `last_decisions` decisions when given."""
+        decisions = self.decisions if last_decisions is None else self.decisions[-last_decisions:]
         return {
             "as_of": self.as_of.isoformat(),
             "positions": dict(self.positions),
@@ -80,7 +82,7 @@ class ProgramState:
             "removed": dict(self.removed),
             "walk_run_from": self.walk_run_from.isoformat() if self.walk_run_from else None,
             "walk_run_missing": list(self.walk_run_missing),
-            "decisions": [d.as_dict() for d in self.decisions],
+            "decisions": [d.as_dict() for d in decisions],
             "episodes": [e.as_dict() for e in self.episodes],
             "nudges": [n.as_dict() for n in self.nudges],
         }

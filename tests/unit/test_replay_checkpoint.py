@@ -1,0 +1,142 @@
+"""Carrying the replay on from a checkpoint gives exactly what replaying from the start gives."""
+
+import copy
+import dataclasses
+import datetime as dt
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from backstride.core.tracking.adapt import CHECKPOINT_LAG_DAYS, replay, replay_resuming
+from backstride.core.tracking.events import CheckInReport, Clearance, ExerciseResult, History, RunReport, SessionReport
+from tests.conftest import EXAMPLES as EXAMPLE_FILES
+from tests.unit.test_adaptation import day, program_for, stopped_runner
+
+PROPERTY_EXAMPLES = int(os.environ.get("BACKSTRIDE_PROPERTY_EXAMPLES", "60"))
+# Reports come from one seeded generator, which shrinking cannot simplify: a failure is reported as found.
+SETTINGS = settings(
+    max_examples=PROPERTY_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
+SLUGS = ("dead-bug", "bird-dog", "front-plank")
+
+
+@st.composite
+def reports(draw, days: int = 120):
+    """A runner's reports over `days` days: mornings that wander, sessions, runs and the odd warning sign."""
+    rnd = draw(st.randoms(use_true_random=False))
+    checkins, sessions, runs, clearances = [], [], [], []
+    pain = rnd.randint(0, 6)
+    for n in range(days):
+        pain = min(10, max(0, pain + rnd.choice((-1, 0, 0, 0, 1, 2))))
+        if rnd.random() < 0.8:
+            legs = rnd.random() < 0.02
+            status = rnd.choice((None,) * 12 + ("clear", "refer_urgent"))
+            checkins.append(
+                CheckInReport(day(n), pain, rnd.randint(0, 6), status, "see a clinician" if status else "", legs)
+            )
+            if (legs or status == "refer_urgent") and rnd.random() < 0.5:
+                clearances.append(Clearance(day(n + rnd.randint(1, 5)), "seen"))
+        if n % 7 in (0, 2, 4) and rnd.random() < 0.8:
+            exercises = tuple(
+                ExerciseResult(slug, rnd.random() < 0.8, rnd.choice((None, rnd.randint(0, 8))))
+                for slug in rnd.sample(SLUGS, rnd.randint(0, 2))
+            )
+            sessions.append(SessionReport(day(n), pain, rnd.randint(0, 8), pain, rnd.randint(2, 9), True, exercises))
+        if n % 7 in (1, 5) and rnd.random() < 0.5:
+            runs.append(RunReport(day(n), rnd.randint(2, 12), 40, rnd.randint(0, 7), pain))
+    return checkins, sessions, runs, sorted(clearances, key=lambda c: c.date)
+
+
+def history(reports, until: dt.date, baseline: int = 3) -> History:
+    """What had been reported by the end of `until`."""
+    checkins, sessions, runs, clearances = reports
+    return History(
+        tuple(s for s in sessions if s.date <= until),
+        tuple(c for c in checkins if c.date <= until),
+        tuple(r for r in runs if r.date <= until),
+        tuple(c for c in clearances if c.date <= until),
+        baseline_pain=baseline,
+        walk_30_min_comfortable=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def programs():
+    reference = json.loads((EXAMPLE_FILES / "intake-sam.json").read_text())
+    return {"running": program_for(copy.deepcopy(reference)), "walk_run": stopped_runner(copy.deepcopy(reference))}
+
+
+def same(a, b) -> None:
+    assert dataclasses.asdict(a) == dataclasses.asdict(b)
+
+
+@SETTINGS
+@given(reports(), st.integers(20, 100), st.integers(1, 19), st.sampled_from(("running", "walk_run")))
+def test_a_replay_carried_on_from_the_last_write_checkpoint_matches_a_replay_from_the_start(
+    programs, logs, first, later, kind
+):
+    program = programs[kind]
+    earlier = replay_resuming(program, history(logs, day(first)), day(first))
+    assert earlier.checkpoint is not None and earlier.checkpoint.day == day(first - CHECKPOINT_LAG_DAYS)
+    now = history(logs, day(first + later))
+    resumed = replay_resuming(program, now, day(first + later), earlier.checkpoint)
+    if now.clearances == history(logs, day(first)).clearances:  # a clinician's clearance may reach back: all count
+        assert resumed.resumed_from == earlier.checkpoint  # the reports after its day never reach back before it
+    else:
+        assert resumed.resumed_from is None
+    same(resumed.state, replay(program, now, day(first + later)))
+
+
+@SETTINGS
+@given(reports(), st.integers(30, 100), st.sampled_from(("running", "walk_run")))
+def test_a_report_changed_on_or_before_the_checkpoint_day_replays_from_the_start(programs, logs, first, kind):
+    program = programs[kind]
+    earlier = replay_resuming(program, history(logs, day(first)), day(first))
+    cut = earlier.checkpoint.day
+    checkins, sessions, runs, clearances = logs
+    changed = [c for c in checkins if c.date != cut] + [CheckInReport(cut, 9, 2)]
+    now = history((sorted(changed, key=lambda c: c.date), sessions, runs, clearances), day(first + 3))
+    resumed = replay_resuming(program, now, day(first + 3), earlier.checkpoint)
+    assert resumed.resumed_from is None
+    same(resumed.state, replay(program, now, day(first + 3)))
+
+
+def test_a_clinicians_later_clearance_or_adjustment_is_never_missed_by_a_checkpoint(programs):
+    program = programs["running"]
+    logs = ([CheckInReport(day(n), 3) for n in range(30)], [], [], [])
+    earlier = replay_resuming(program, history(logs, day(29)), day(29))
+    moved = dataclasses.replace(history(logs, day(32)), clearances=(Clearance(day(3), "seen"),))
+    assert replay_resuming(program, moved, day(32), earlier.checkpoint).resumed_from is None
+
+
+def test_the_checkpoint_holds_every_decision_made_up_to_its_day_and_the_later_ones_are_appended(programs):
+    program = programs["running"]
+    logs = (
+        [CheckInReport(day(n), 2) for n in range(40)],
+        [SessionReport(day(n), 2, 1, 2, 5, True) for n in range(40) if n % 7 in (0, 2, 4)],
+        [],
+        [],
+    )
+    earlier = replay_resuming(program, history(logs, day(30)), day(30))
+    later = replay_resuming(program, history(logs, day(39)), day(39), earlier.checkpoint)
+    full = replay(program, history(logs, day(30)), earlier.checkpoint.day)
+    kept = len(full.decisions)
+    assert later.resumed_from is earlier.checkpoint
+    assert later.state.decisions[:kept] == full.decisions
+    assert any(d.date > earlier.checkpoint.day for d in later.state.decisions[kept:])
+
+
+def test_no_checkpoint_is_kept_in_the_first_week_and_a_recent_one_is_not_replaced(programs):
+    program = programs["running"]
+    logs = ([CheckInReport(day(n), 3) for n in range(40)], [], [], [])
+    assert replay_resuming(program, history(logs, day(5)), day(5)).checkpoint is None
+    first = replay_resuming(program, history(logs, day(20)), day(20)).checkpoint
+    again = replay_resuming(program, history(logs, day(25)), day(25), first)
+    assert again.checkpoint is first  # five days on: a checkpoint twelve days back is still close enough
+    assert replay_resuming(program, history(logs, day(35)), day(35), first).checkpoint.day == day(28)
