@@ -24,9 +24,14 @@ def library():
 def pytest_configure(config):
     """On PostgreSQL (DATABASE_URL), check the server first: CI requires it, a laptop may skip."""
     import os
+    import tempfile
 
     from django.conf import settings
 
+    shared = settings.CACHES["default"]
+    if shared["BACKEND"].endswith("FileBasedCache"):
+        # a run of its own: two runs at once (SQLite and PostgreSQL) never clear each other's entries
+        shared["LOCATION"] = tempfile.mkdtemp(prefix="backstride-test-cache-")
     db = settings.DATABASES["default"]
     if "postgresql" not in db["ENGINE"]:
         return

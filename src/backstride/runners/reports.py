@@ -6,8 +6,12 @@ Nothing here writes: the adaptation is replayed in memory for the day asked abou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
+from collections.abc import Callable
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
@@ -20,6 +24,31 @@ from .program import state_for
 from .services import active_plan, red_flags_due
 
 RECENT_DECISIONS = 5
+VIEW_SECONDS = 6 * 3600
+
+
+def version_cached(kind: str) -> Callable:
+    """Keep a view in the shared cache, per runner, program version, day and language.
+
+    Every write that changes what these views show bumps the runner's version, so an entry is
+    never stale: after a write the old key is simply no longer asked for. The web pages and the
+    API read the same entries.
+    """
+
+    def wrap(build: Callable[[m.Runner, dt.date], dict]) -> Callable[[m.Runner, dt.date], dict]:
+        @functools.wraps(build)
+        def view(runner: m.Runner, day: dt.date) -> dict:
+            born = runner.created_at.timestamp()  # ids are reused by a new database; this is not
+            key = f"view:{kind}:{runner.id}:{born}:{runner.version}:{day.isoformat()}:{get_language()}"
+            found = cache.get(key)
+            if found is None:
+                found = build(runner, day)
+                cache.set(key, found, VIEW_SECONDS)
+            return found
+
+        return view
+
+    return wrap
 TWO_WEEK_LOAD_FLAG = 0.30  # Nielsen et al. 2014
 
 
@@ -69,6 +98,7 @@ def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict
     }
 
 
+@version_cached("today")
 def today_view(runner: m.Runner, day: dt.date) -> dict:
     from backstride.core.education import lesson_of_the_day
 
@@ -140,6 +170,7 @@ def _phase(plan: dict, week: int, state, day: dt.date) -> str:
     return plan["weeks"][max(week, 1) - 1]["phase"]
 
 
+@version_cached("plan")
 def plan_view(runner: m.Runner, day: dt.date) -> dict:
     plan = active_plan(runner)
     program, _, state = state_for(runner, plan, day)
@@ -185,6 +216,7 @@ def _weekly(start: dt.date, items, value) -> dict[int, list]:
     return out
 
 
+@version_cached("progress")
 def progress_view(runner: m.Runner, day: dt.date) -> dict:
     plan = active_plan(runner)
     program, history, state = state_for(runner, plan, day)

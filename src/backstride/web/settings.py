@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("BACKSTRIDE_DATA_DIR") or user_data_dir("backstride", appauthor=False))
@@ -189,8 +189,22 @@ def database_config() -> dict:
 
 
 DATABASES = {"default": database_config()}
-# Per-process memory cache for derived views; keys carry the runner's version, so writes invalidate.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "backstride"}}
+# Derived views, replay checkpoints and rate limits, shared by every server process: Redis when
+# REDIS_URL is set (pip install "backstride[redis]"), else files on this machine. View keys carry
+# the runner's version, so a write leaves the old entries unused rather than stale.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(
+                Path(os.environ.get("BACKSTRIDE_CACHE_DIR") or user_cache_dir("backstride", appauthor=False)) / "shared"
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
