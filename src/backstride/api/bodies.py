@@ -9,8 +9,9 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from backstride.core.errors import InputError
+from backstride.core.inputs import check_text
 
-from .dates import checked
+from .dates import RANGE, checked
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,22 +30,23 @@ def parsed(request, parse: Callable[[object], M]) -> M:
             # a date branch), so the top-level `date` comes back as "input": give it its name back.
             raise InputError("date", exc.message) from None
         raise
-    _refuse_nul(data, "")
+    _refuse_hidden(data, "")
     if result.date is not None:  # optional in some bodies, where the route picks the day
         checked(result.date)
     return result
 
 
-def _refuse_nul(value: object, where: str) -> None:
-    # PostgreSQL cannot store the NUL character in text; refuse it on every database alike.
-    if isinstance(value, str) and "\x00" in value:
-        raise InputError(where or "body", "must not contain the NUL character")
+def _refuse_hidden(value: object, where: str) -> None:
+    # PostgreSQL cannot store the NUL character in text, and the bidirectional controls disguise
+    # what a note says: refuse both in every string of a body, on every database alike.
+    if isinstance(value, str):
+        check_text(where or "body", value)
     if isinstance(value, dict):
         for key, item in value.items():
-            _refuse_nul(item, f"{where}.{key}" if where else str(key))
+            _refuse_hidden(item, f"{where}.{key}" if where else str(key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _refuse_nul(item, f"{where}.{i}" if where else str(i))
+            _refuse_hidden(item, f"{where}.{i}" if where else str(i))
 
 
 def body_schema(model: type[BaseModel]) -> dict:
@@ -57,6 +59,12 @@ def body_schema(model: type[BaseModel]) -> dict:
             ref = node.get("$ref", "")
             if ref.startswith("#/$defs/"):
                 return inline(defs[ref.removeprefix("#/$defs/")])
+            # what `parsed` enforces beyond what JSON Schema can say: a date's range, and that a
+            # whole number is written without a decimal point (JSON Schema's integer allows 2.0)
+            if node.get("format") == "date":
+                node = {"description": f"YYYY-MM-DD, {RANGE}"} | node
+            elif node.get("type") == "integer":
+                node = {"description": "a whole number, written without a decimal point"} | node
             return {k: inline(v) for k, v in node.items()}
         if isinstance(node, list):
             return [inline(v) for v in node]

@@ -12,11 +12,13 @@ from backstride.core.errors import InputError
 # arithmetic near year 9999 overflows; a runner's program has no business outside this century.
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2099, 12, 31)
+# How the OpenAPI document states the range (JSON Schema has no bounds for a date string).
+RANGE = f"from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
 
 
 def checked(day: dt.date) -> dt.date:
     if not EARLIEST <= day <= LATEST:
-        raise InputError("date", f"must be from {EARLIEST.isoformat()} to {LATEST.isoformat()} (got {day.isoformat()})")
+        raise InputError("date", f"must be {RANGE} (got {day.isoformat()})")
     return day
 
 

@@ -1,12 +1,16 @@
-"""Staff views of care links, invites and the audit trail (which staff can read but never rewrite)."""
+"""Staff views of care links, invites and the audit trail (which staff can read but never rewrite).
+
+Which clinician follows which runner is private, so reading the care links is recorded like runner data.
+"""
 
 from django.contrib import admin
 
+from .admin_reads import AuditedReads
 from .models import AuditEvent, CareLink, Invite
 
 
 @admin.register(CareLink)
-class CareLinkAdmin(admin.ModelAdmin):
+class CareLinkAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("clinician", "runner", "created_at")
     search_fields = ("clinician__user__username", "runner__name")
     list_select_related = ("clinician__user", "runner")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from backstride.core.library import load_library
+from backstride.pages.forms import plain_text
 
 from .planning import Position, Slot, exercise_choices
 
@@ -17,6 +18,7 @@ def note_field() -> forms.CharField:
     return forms.CharField(
         label=gettext_lazy("Note for the runner"),
         max_length=NOTE_MAX,
+        validators=[plain_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Why you made this change. The runner sees it next to the change."),
         error_messages={"required": gettext_lazy("Write a short note: the runner sees why their plan changed.")},
@@ -161,6 +163,7 @@ class ClearForm(Described):
     note = forms.CharField(
         label=gettext_lazy("Who cleared it, and when"),
         max_length=NOTE_MAX,
+        validators=[plain_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "For example: Seen by Dr Okafor on 14 December, no concerns. The runner sees this, with your name."

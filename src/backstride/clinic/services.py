@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from backstride.accounts.models import Clinician
 from backstride.core.errors import InputError
+from backstride.core.inputs import check_text
 from backstride.runners.models import Adjustment, Clearance, Runner
 from backstride.runners.services import NoPlan, NotPaused, active_plan, clear_referral, recompute, referral_to_clear
 
@@ -22,6 +23,14 @@ from .models import AuditEvent, CareLink, Invite
 # The actions the audit trail records; the audit page shows each in words.
 VIEWED, ADJUSTED, CLEARED = "runner_viewed", "plan_adjusted", "referral_cleared"
 INVITED, JOINED = "invite_created", "invite_accepted"
+ROSTER_VIEWED, RUNNERS_LISTED, ADMIN_VIEWED = "roster_viewed", "runners_listed", "admin_viewed"
+ACCESS_ENDED = "access_ended"
+# Actions that only read are named so; every other action changes something and is always recorded.
+READ_SUFFIXES = ("_viewed", "_listed")
+# The same person reading the same thing again within this window adds no row: a clinician paging
+# through a record is one look, not fifty, and the trail stays readable.
+READ_WINDOW = dt.timedelta(minutes=5)
+READS_COMPARED = 50  # more distinct reads than this in one window are simply recorded again
 
 
 def today() -> dt.date:
@@ -30,6 +39,14 @@ def today() -> dt.date:
 
 
 def audit(actor, runner: Runner | None, action: str, **detail) -> AuditEvent:
+    """Record who did what to whose data; a read already recorded within READ_WINDOW is not recorded again."""
+    if action.endswith(READ_SUFFIXES):
+        since = timezone.now() - READ_WINDOW
+        recent = AuditEvent.objects.filter(actor=actor, runner=runner, action=action, at__gte=since)
+        # detail says which page or record was read; compared here, as JSON equality differs between databases
+        for event in recent.order_by("-at", "-id")[:READS_COMPARED]:
+            if event.detail == detail:
+                return event
     return AuditEvent.objects.create(actor=actor, runner=runner, action=action, detail=detail)
 
 
@@ -37,6 +54,35 @@ def link(clinician: Clinician, runner: Runner) -> CareLink:
     """Let this clinician follow the runner (idempotent)."""
     care_link, _created = CareLink.objects.get_or_create(clinician=clinician, runner=runner)
     return care_link
+
+
+def linked_clinicians(runner: Runner) -> list[Clinician]:
+    """The clinicians who follow this runner, by name."""
+    return list(
+        Clinician.objects.filter(links__runner=runner)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def end_access(runner: Runner, clinician_id: int) -> Clinician:
+    """The runner stops a clinician following them: from now on that clinician cannot see their record.
+
+    What the clinician changed in the plan stays part of it; the runner can invite them again later.
+    """
+    with transaction.atomic():
+        care_link = (
+            CareLink.objects.select_for_update()
+            .select_related("clinician__user")
+            .filter(runner=runner, clinician_id=clinician_id)
+            .first()
+        )
+        if care_link is None:
+            raise InputError("clinician", _("this clinician does not follow you"))
+        care_link.delete()
+        clinician = care_link.clinician
+        audit(runner.user, runner, ACCESS_ENDED, clinician=clinician.pk, clinician_name=clinician_name(clinician.user))
+    return clinician
 
 
 def create_invite(clinician: Clinician) -> Invite:
@@ -84,6 +130,7 @@ def adjust(
         raise InputError("kind", _("choose one of the changes offered"))
     if not note.strip():
         raise InputError("note", _("say why: the runner sees this note with the change"))
+    check_text("note", note)
     plan = active_plan(runner)
     # a change made before the plan starts takes effect on its first day, where the replay begins
     day = max(day, plan.start_date)
@@ -135,6 +182,7 @@ def clear(runner: Runner, actor, note: str, day: dt.date, **detail) -> Clearance
         raise NotPaused("runner", _("the program is not paused: there is no referral to clear"))
     if not note.strip():
         raise InputError("note", _("say who cleared the referral and when"))
+    check_text("note", note)
     day = max(day, since)  # a clearance answers a warning sign, so it is never dated before it
     name = clinician_name(actor)
     with transaction.atomic():

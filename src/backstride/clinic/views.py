@@ -105,6 +105,8 @@ def adjust(request, runner_id: int):
     day = services.today()
     if request.method == "GET" and "steps" in request.GET:
         return _ladder(request)
+    if request.method == "GET":
+        services.audit(request.user, person, services.VIEWED, page="adjust")
     if person.current_plan is None:
         return _no_plan(request, person, "clinic/adjust.html")
     slots, position = planning.current(person, day)
@@ -171,6 +173,8 @@ def _no_plan(request, person, template):
 @require_http_methods(["GET", "POST"])
 def clear(request, runner_id: int):
     person = linked_runner(request.clinician, runner_id)
+    if request.method == "GET":
+        services.audit(request.user, person, services.VIEWED, page="clear")
     if person.current_plan is None:
         return _no_plan(request, person, "clinic/clear.html")
     paused = (person.state or {}).get("paused")
@@ -207,6 +211,14 @@ AUDIT_LABELS = {
     services.CLEARED: gettext_lazy("Cleared a referral"),
     services.INVITED: gettext_lazy("Created an invite"),
     services.JOINED: gettext_lazy("Joined with an invite"),
+    services.ROSTER_VIEWED: gettext_lazy("Viewed the list of runners"),
+    services.RUNNERS_LISTED: gettext_lazy("Listed the runners through the API"),
+    services.ADMIN_VIEWED: gettext_lazy("Read the runner's data in the staff admin"),
+    services.ACCESS_ENDED: gettext_lazy("The runner ended a clinician's access"),
+}
+PAGE_LABELS = {
+    "adjust": gettext_lazy("the page for changing the plan"),
+    "clear": gettext_lazy("the page for clearing a referral"),
 }
 
 
@@ -221,6 +233,10 @@ def audit_summary(event: AuditEvent) -> str:
         }.get(d.get("kind"), d.get("kind", ""))
         where = f" · {planning.slot_label(d['slot'])}" if d.get("slot") else ""
         return f"{kind}{where}: {d.get('note', '')}"
+    if event.action == services.VIEWED and d.get("page"):
+        return str(PAGE_LABELS.get(d["page"], d["page"]))
+    if event.action == services.ACCESS_ENDED:
+        return d.get("clinician_name", "")
     if event.action == services.CLEARED:
         by = d.get("cleared_by")
         return _("cleared by %(name)s: %(note)s") % {"name": by, "note": d.get("note", "")} if by else d.get("note", "")

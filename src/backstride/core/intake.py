@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from .errors import InputError
+from .inputs import PLAIN_TEXT
 from .validation import validate
 
 FORMAT = "backstride.intake/1"
@@ -57,7 +58,7 @@ class _Strict(BaseModel):
 
 
 class Runner(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=120), PLAIN_TEXT]
     age: Annotated[int, Field(ge=10, le=100, strict=True)]
     sex: Literal["female", "male", "other", "prefer_not_to_say"]
     units: Literal["km", "mi"] = "km"
@@ -129,7 +130,7 @@ class OdiAnswers(_Strict):
 
 
 class GoalRace(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=120), PLAIN_TEXT]
     date: PlausibleDate
     distance_km: Annotated[float, Field(gt=0, le=250, strict=True)]
 
@@ -176,7 +177,7 @@ class EnduranceTest(_Strict):
 
 
 class PsfsActivity(_Strict):
-    activity: Annotated[str, Field(min_length=1, max_length=120)]
+    activity: Annotated[str, Field(min_length=1, max_length=120), PLAIN_TEXT]
     score: Pain
 
 

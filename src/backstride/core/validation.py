@@ -8,6 +8,7 @@ import annotated_types as at
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError
+from .inputs import HIDDEN_CHARACTER_ERROR
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,6 +33,10 @@ def _describe(root: type[BaseModel], error: dict) -> tuple[str, str]:
     got = error.get("input")
     if kind == "missing":
         return field, "is required but missing"
+    if kind == HIDDEN_CHARACTER_ERROR:
+        return field, error["msg"]  # the text is not repeated: its hidden character would travel with it
+    if kind == "string_too_long":
+        return field, f"must be at most {ctx.get('max_length')} characters long (got {len(got)})"
     if kind == "extra_forbidden":
         return field, "is not a known field (check the spelling)"
     if kind == "literal_error":

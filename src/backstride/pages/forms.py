@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from backstride.core.calendar import DAYS
+from backstride.core.inputs import hidden_character
 
 DAY_CHOICES = [
     (d, label)
@@ -43,6 +44,13 @@ RED_FLAG_QUESTIONS = [
     ("walking_changed", _("Has the way you walk changed?")),
 ]
 YES_NO = [("no", _("No")), ("yes", _("Yes"))]
+
+
+def plain_text(value: str) -> None:
+    """A field validator: refuse characters that hide or disguise what a name or note says (core.inputs)."""
+    problem = hidden_character(value)
+    if problem:
+        raise forms.ValidationError(problem)
 
 
 class RedFlagForm(forms.Form):

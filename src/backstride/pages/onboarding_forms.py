@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DAY_CHOICES, EQUIPMENT_CHOICES, PAIN, YES_NO, OdiForm, RedFlagForm
+from .forms import DAY_CHOICES, EQUIPMENT_CHOICES, PAIN, YES_NO, OdiForm, RedFlagForm, plain_text
 
 ACTIVITIES = [
     ("sitting", _("sitting")),
@@ -65,7 +65,7 @@ def next_monday() -> dt.date:
 
 
 class AboutForm(forms.Form):
-    name = forms.CharField(label=_("Your first name"), max_length=120)
+    name = forms.CharField(label=_("Your first name"), max_length=120, validators=[plain_text])
     age = forms.IntegerField(label=_("Age"), min_value=10, max_value=100)
     sex = forms.ChoiceField(
         label=_("Sex"),
@@ -163,7 +163,9 @@ class RunningForm(forms.Form):
     walk_30_min_comfortable = forms.ChoiceField(
         label=_("Can you walk for 30 minutes comfortably?"), choices=YES_NO, widget=forms.RadioSelect
     )
-    race_name = forms.CharField(label=_("Goal race (optional)"), max_length=120, required=False)
+    race_name = forms.CharField(
+        label=_("Goal race (optional)"), max_length=120, required=False, validators=[plain_text]
+    )
     race_date = forms.DateField(label=_("Race date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     race_km = forms.FloatField(label=_("Race distance (same units)"), min_value=0.1, max_value=250, required=False)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import home, learn, library, logs, onboarding, outcomes, overview, settings, today
+from .views import clinicians, home, learn, library, logs, onboarding, outcomes, overview, settings, today
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -18,4 +18,6 @@ urlpatterns = [
     path("learn/", learn.lessons, name="lessons"),
     path("learn/<slug:slug>/", learn.lesson, name="lesson"),
     path("settings/", settings.settings_page, name="settings"),
+    path("settings/clinicians/", clinicians.clinicians, name="my_clinicians"),
+    path("settings/clinicians/<int:clinician_id>/end/", clinicians.end_access, name="end_access"),
 ]

@@ -1,12 +1,18 @@
-"""Staff views of the stored program: runners, assessments, plans, logs and what the adaptation decided."""
+"""Staff views of the stored program: runners, assessments, plans, logs and what the adaptation decided.
+
+Every list and record shown is recorded in the audit trail (clinic.admin_reads).
+"""
 
 from django.contrib import admin
+
+from backstride.clinic.admin_reads import AuditedReads
 
 from . import models as m
 
 
 @admin.register(m.Runner)
-class RunnerAdmin(admin.ModelAdmin):
+class RunnerAdmin(AuditedReads, admin.ModelAdmin):
+    audited_runner = ""
     list_display = ("name", "age", "sex", "user", "state_as_of", "created_at")
     search_fields = ("name", "user__username", "user__email")
     list_filter = ("sex", "units")
@@ -15,7 +21,7 @@ class RunnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "screening_status", "created_at")
     list_filter = ("screening_status",)
     search_fields = ("runner__name",)
@@ -33,7 +39,7 @@ class PlannedSessionInline(admin.TabularInline):
 
 
 @admin.register(m.Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "start_date", "end_date", "active", "created_at")
     list_filter = ("active",)
     search_fields = ("runner__name",)
@@ -51,7 +57,8 @@ class PrescribedExerciseInline(admin.TabularInline):
 
 
 @admin.register(m.PlannedSession)
-class PlannedSessionAdmin(admin.ModelAdmin):
+class PlannedSessionAdmin(AuditedReads, admin.ModelAdmin):
+    audited_runner = "plan.runner"
     list_display = ("plan", "date", "week", "phase", "kind", "minutes", "hard")
     list_filter = ("phase", "kind")
     search_fields = ("plan__runner__name",)
@@ -66,7 +73,7 @@ class ExerciseLogInline(admin.TabularInline):
 
 
 @admin.register(m.SessionLog)
-class SessionLogAdmin(admin.ModelAdmin):
+class SessionLogAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "pain_before", "pain_during", "pain_after", "effort", "as_planned")
     search_fields = ("runner__name", "note")
     date_hierarchy = "date"
@@ -75,7 +82,7 @@ class SessionLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
+class CheckInAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "pain", "stiffness", "leg_symptoms", "red_flag_status")
     list_filter = ("leg_symptoms", "red_flag_status")
     search_fields = ("runner__name",)
@@ -84,7 +91,7 @@ class CheckInAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RunLog)
-class RunLogAdmin(admin.ModelAdmin):
+class RunLogAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "km", "minutes", "pain_during", "pain_after")
     search_fields = ("runner__name",)
     date_hierarchy = "date"
@@ -92,7 +99,7 @@ class RunLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.OutcomeMeasure)
-class OutcomeMeasureAdmin(admin.ModelAdmin):
+class OutcomeMeasureAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "kind", "value")
     list_filter = ("kind",)
     search_fields = ("runner__name",)
@@ -100,14 +107,14 @@ class OutcomeMeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Clearance)
-class ClearanceAdmin(admin.ModelAdmin):
+class ClearanceAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "cleared_by", "note", "created_at")
     search_fields = ("runner__name", "note")
     list_select_related = ("runner",)
 
 
 @admin.register(m.Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "target", "kind", "reason")
     list_filter = ("kind", "target")
     search_fields = ("runner__name", "reason")
@@ -117,7 +124,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Episode)
-class EpisodeAdmin(admin.ModelAdmin):
+class EpisodeAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "kind", "start", "end", "reason")
     list_filter = ("kind",)
     search_fields = ("runner__name", "reason")
@@ -125,7 +132,7 @@ class EpisodeAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Nudge)
-class NudgeAdmin(admin.ModelAdmin):
+class NudgeAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "kind", "message", "dismissed")
     list_filter = ("kind", "dismissed")
     search_fields = ("runner__name", "message")
@@ -133,7 +140,7 @@ class NudgeAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Adjustment)
-class AdjustmentAdmin(admin.ModelAdmin):
+class AdjustmentAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "kind", "slot", "slug", "dosage_step", "author", "note")
     list_filter = ("kind",)
     search_fields = ("runner__name", "note", "author__username", "slug")

@@ -10,8 +10,10 @@ PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
 
 class Runner(models.Model):
+    # Deleting the person deletes their runner data with them (every row below cascades from the runner);
+    # a runner made by the command line has no account.
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="runner"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="runner"
     )
     name = models.CharField(max_length=120)
     # Unknown (None) only for a runner stored from the safety questions alone, before the rest of the intake.
@@ -63,7 +65,8 @@ class Assessment(models.Model):
 
 class Plan(models.Model):
     runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="plans")
-    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="plans")
+    # a plan goes with its assessment: both are the runner's, and both go when the runner is deleted
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="plans")
     created_at = models.DateTimeField(auto_now_add=True)
     start_date = models.DateField()
     end_date = models.DateField()

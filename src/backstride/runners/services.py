@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from backstride.core.errors import InputError
+from backstride.core.inputs import check_text
 from backstride.core.screening.red_flags import REFER_EMERGENCY
 from backstride.core.tracking.state import ProgramState
 
@@ -376,6 +377,8 @@ def clear_referral(runner: m.Runner, day: dt.date, note: str, cleared_by: str | 
     note, cleared_by = note.strip(), (cleared_by or "").strip()
     if not note:
         raise InputError("note", "say who cleared the referral and when")
+    check_text("note", note)
+    check_text("cleared_by", cleared_by)
     with transaction.atomic():
         paused = referral_to_clear(runner, day)
         if paused is None:

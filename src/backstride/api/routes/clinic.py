@@ -28,8 +28,11 @@ RUNNER_ID = Path(..., ge=1, le=2**63 - 1, description="the runner's id, as /clin
 @router.get("/clinic/runners", response={200: list[ClinicRunnerOut], 401: Message, 403: Message})
 def list_runners(request):
     """The linked runners with the attention flags stored at their last log (listing never recomputes)."""
+    from backstride.clinic.services import RUNNERS_LISTED, audit
+
     clinician = own_clinician(request)
     runners = Runner.objects.filter(care_links__clinician=clinician).order_by("name", "id")
+    audit(request.auth, None, RUNNERS_LISTED, via="api")
     return [
         {
             "id": r.pk,

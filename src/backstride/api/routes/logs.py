@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.db.models import Prefetch
 from ninja import Router, Status
 
+from backstride.core.inputs import check_session_log
 from backstride.core.tracking.logs import (
     CheckInInput,
     RunInput,
@@ -52,11 +53,21 @@ def list_sessions(request, since: dt.date | None = None, until: dt.date | None =
     return _between(own_runner(request).session_logs.prefetch_related(done), since, until).order_by("date", "id")
 
 
-@router.post("/sessions", response={201: LoggedOut} | PROGRAM, openapi_extra=body_schema(SessionLogInput))
+def _session_body() -> dict:
+    """The session log's schema, with the exercises the server accepts listed."""
+    from backstride.core.library import load_library
+
+    extra = body_schema(SessionLogInput)
+    body = extra["requestBody"]["content"]["application/json"]["schema"]
+    body["properties"]["exercises"]["items"]["properties"]["slug"]["enum"] = sorted(e.slug for e in load_library())
+    return extra
+
+
+@router.post("/sessions", response={201: LoggedOut} | PROGRAM, openapi_extra=_session_body())
 def log_session(request):
     """Log a session (format backstride.session-log/1); without `exercises` it counts as done as planned."""
     runner = own_runner(request)
-    log = parsed(request, parse_session_log)
+    log = check_session_log(parsed(request, parse_session_log))
     return _logged(runner, log.date, lambda: services.log_session(runner, log))
 
 

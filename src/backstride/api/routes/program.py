@@ -9,14 +9,14 @@ from ninja import Query, Router
 from backstride.runners.reports import plan_view, progress_view, today_view
 
 from ..access import own_runner
-from ..dates import day_or_today
+from ..dates import RANGE, day_or_today
 from ..errors import PROGRAM
 from ..schemas.progress import ProgressOut
 from ..schemas.reports import PlanOut, TodayOut
 
 router = Router(tags=["program"])
 
-DAY = Query(None, description="the day, YYYY-MM-DD (default: today)")
+DAY = Query(None, description=f"the day, YYYY-MM-DD, {RANGE} (default: today)")
 
 
 @router.get("/today", response={200: TodayOut} | PROGRAM, exclude_unset=True)

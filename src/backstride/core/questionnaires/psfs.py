@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..inputs import check_text
 
 MAX_ACTIVITIES = 5
 MIN_RATING, MAX_RATING = 0, 10
@@ -31,6 +32,7 @@ def score(ratings: dict[str, int]) -> PsfsScore:
     for activity, value in ratings.items():
         if not activity.strip():
             raise InputError("psfs.activity", "must name the activity")
+        check_text("psfs.activity", activity)
         if isinstance(value, bool) or not isinstance(value, int) or not MIN_RATING <= value <= MAX_RATING:
             raise InputError(f"psfs.{activity}", f"must be a whole number from 0 to 10, got {value!r}")
     mean = round(sum(ratings.values()) / len(ratings), 1)

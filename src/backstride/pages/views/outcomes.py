@@ -14,12 +14,41 @@ from backstride.core.questionnaires import endurance, oswestry, psfs
 from ..forms import EnduranceForm, OdiForm
 from .util import WHOLE_NUMBER, asked_day, day_from, has_nul
 
+ACTIVITY_MAX = 120  # as long as an activity's name may be at intake
+
 
 def _activities(runner) -> list[str]:
+    """Every activity chosen at intake or rated since, in the order first named.
+
+    A rating may leave some activities out, or add one: the others stay on the form all the same.
+    """
     assessment = runner.assessments.first()
-    chosen = [a["activity"] for a in (assessment.intake.get("psfs") or [])] if assessment else []
-    latest = runner.outcomes.filter(kind="psfs").order_by("-date", "-id").first()
-    return list(latest.data) if latest else chosen
+    names = [a["activity"] for a in (assessment.intake.get("psfs") or [])] if assessment else []
+    for rated in runner.outcomes.filter(kind="psfs").order_by("date", "id").values_list("data", flat=True):
+        names += list(rated)
+    return list(dict.fromkeys(names))
+
+
+def _new_activity(post, activities: list[str]) -> tuple[str, int] | None:
+    """The activity added on the form with its score, or None; refused whole rather than cut or dropped."""
+    name = post.get("psfs_new", "").strip()
+    if not name:
+        return None
+    if len(name) > ACTIVITY_MAX:
+        raise InputError(
+            _("new activity"),
+            _("its name is %(length)s characters long: keep it to %(max)s")
+            % {"length": len(name), "max": ACTIVITY_MAX},
+        )
+    if name not in activities and len(activities) >= psfs.MAX_ACTIVITIES:
+        raise InputError(
+            _("new activity"),
+            _("you already rate %(max)s activities, the most the scale takes") % {"max": psfs.MAX_ACTIVITIES},
+        )
+    score = _score(post.get("psfs_new_score"), name)
+    if score is None:
+        raise InputError(name, _("give it a score from 0 to 10"))
+    return name, score
 
 
 def _score(value: str | None, activity: str) -> int | None:
@@ -79,9 +108,9 @@ def outcomes(request):
                 for i, a in enumerate(activities):
                     if (score := _score(request.POST.get(f"psfs_{i}"), a)) is not None:
                         ratings[a] = score
-                new = request.POST.get("psfs_new", "").strip()
-                if new and (score := _score(request.POST.get("psfs_new_score"), new[:120])) is not None:
-                    ratings[new[:120]] = score
+                new = _new_activity(request.POST, activities)
+                if new is not None:
+                    ratings[new[0]] = new[1]
                 result = psfs.score(ratings)
                 record_outcome(request.runner, "psfs", day, result.mean, result.ratings)
                 messages.success(request, _("Activities rated: mean %(m)s.") % {"m": result.mean})

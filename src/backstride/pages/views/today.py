@@ -113,6 +113,7 @@ def _with_token(html: str, token: str) -> str:
 
 
 MAX_EXERCISES = 40  # as many as a session log holds
+NOTE_MAX = 2000  # as long as a session log's note may be
 FIELD_LABELS = {
     "pain_before": gettext_lazy("Pain before"),
     "pain_during": gettext_lazy("Worst pain during"),
@@ -147,7 +148,13 @@ def _read_session(post, runner) -> tuple[dict, list[str]]:
         problem = out_of_range(runner, day)
         if problem:
             problems.append(problem)
-    data |= {"date": day_text, "note": post.get("note", "")[:2000]}
+    note = post.get("note", "")
+    if len(note) > NOTE_MAX:
+        # refused rather than cut, so nothing the runner wrote is lost without their knowing
+        problems.append(
+            _("The note is %(length)s characters long: keep it to %(max)s.") % {"length": len(note), "max": NOTE_MAX}
+        )
+    data |= {"date": day_text, "note": note}
     count = post.get("count", "0").strip() or "0"
     if not WHOLE_NUMBER.fullmatch(count) or not 0 <= int(count) <= MAX_EXERCISES:
         problems.append(_("The list of exercises did not come through: reload the page and log the session again."))
@@ -176,6 +183,7 @@ def _read_session(post, runner) -> tuple[dict, list[str]]:
 @require_POST
 def log_session(request):
     """Store the session just done; the form works without JavaScript, the timers only fill it in."""
+    from backstride.core.inputs import check_session_log
     from backstride.core.tracking.logs import parse_session_log
     from backstride.runners.services import log_session as store
 
@@ -185,7 +193,7 @@ def log_session(request):
             messages.error(request, _("Not saved: %(problem)s") % {"problem": problem})
         return redirect(safe_next(request, "today"))
     try:
-        state = store(request.runner, parse_session_log(data))
+        state = store(request.runner, check_session_log(parse_session_log(data)))
     except InputError as exc:
         messages.error(request, _("Not saved: %(field)s %(message)s") % {"field": exc.field, "message": exc.message})
         return redirect(safe_next(request, "today"))

@@ -82,6 +82,7 @@ class Command(BackstrideCommand):
         from backstride.cli.db import parse_date
         from backstride.cli.io import load_json, read_text_file
         from backstride.core.errors import InputError
+        from backstride.core.inputs import check_session_log
         from backstride.core.tracking.logs import parse_session_log
         from backstride.runners.services import log_session
 
@@ -111,7 +112,7 @@ class Command(BackstrideCommand):
                 "effort": options["effort"],
                 "note": options["note"],
             }
-        log = parse_session_log(data)
+        log = check_session_log(parse_session_log(data))
         state = log_session(self.runner(options), log)
         self._done(options, state, f"the session of {log.date.isoformat()}")
 
