@@ -33,8 +33,8 @@ def setup_django(db: str) -> None:
     django.setup()
 
 
-def seed_year(start: dt.date) -> int:
-    """A runner with a year of check-ins, sessions and runs, written in bulk, then one recompute."""
+def seed_year(start: dt.date, days: int = DAYS) -> int:
+    """A runner with a year (or `days`) of check-ins, sessions and runs, written in bulk, then one recompute."""
     from backstride.cli.db import ensure_database
     from backstride.runners import models as m
     from backstride.runners.services import recompute, start_runner
@@ -46,7 +46,7 @@ def seed_year(start: dt.date) -> int:
     plan = runner.current_plan
     session_days = {s["date"] for w in plan.data["weeks"] for s in w["sessions"] if s["kind"] == "trunk_strength"}
     checkins, sessions, runs = [], [], []
-    for n in range(DAYS):
+    for n in range(days):
         day = start + dt.timedelta(days=n)
         pain = max(0, 4 - n // 20) + (1 if n % 11 == 0 else 0)
         checkins.append(
@@ -85,7 +85,7 @@ def seed_year(start: dt.date) -> int:
     m.CheckIn.objects.bulk_create(checkins)
     m.SessionLog.objects.bulk_create(sessions)
     m.RunLog.objects.bulk_create(runs)
-    recompute(runner, start + dt.timedelta(days=DAYS - 1))
+    recompute(runner, start + dt.timedelta(days=days - 1))
     return runner.id
 
 

@@ -27,6 +27,12 @@ RECENT_DECISIONS = 5
 VIEW_SECONDS = 6 * 3600
 
 
+def view_key(kind: str, runner: m.Runner, day: dt.date) -> str:
+    """The cache key of one view of a runner's program as it stands (its version) on a day."""
+    born = runner.created_at.timestamp()  # ids are reused by a new database; this is not
+    return f"view:{kind}:{runner.id}:{born}:{runner.version}:{day.isoformat()}:{get_language()}"
+
+
 def version_cached(kind: str) -> Callable:
     """Keep a view in the shared cache, per runner, program version, day and language.
 
@@ -38,8 +44,7 @@ def version_cached(kind: str) -> Callable:
     def wrap(build: Callable[[m.Runner, dt.date], dict]) -> Callable[[m.Runner, dt.date], dict]:
         @functools.wraps(build)
         def view(runner: m.Runner, day: dt.date) -> dict:
-            born = runner.created_at.timestamp()  # ids are reused by a new database; this is not
-            key = f"view:{kind}:{runner.id}:{born}:{runner.version}:{day.isoformat()}:{get_language()}"
+            key = view_key(kind, runner, day)
             found = cache.get(key)
             if found is None:
                 found = build(runner, day)

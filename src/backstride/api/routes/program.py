@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+from django.core.cache import cache
+from django.http import HttpResponse
 from ninja import Query, Router
+from ninja.responses import NinjaJSONEncoder
 
-from backstride.runners.reports import plan_view, progress_view, today_view
+from backstride.runners.reports import VIEW_SECONDS, plan_view, progress_view, today_view, view_key
 
 from ..access import own_runner
 from ..dates import RANGE, day_or_today
@@ -22,16 +26,31 @@ DAY = Query(None, description=f"the day, YYYY-MM-DD, {RANGE} (default: today)")
 @router.get("/today", response={200: TodayOut} | PROGRAM, exclude_unset=True)
 def today(request, date: dt.date | None = DAY):
     """What to do today: the session with its doses, running, check-ins and what changed."""
-    return today_view(own_runner(request), day_or_today(date))
+    return _cached_json("today", own_runner(request), day_or_today(date), today_view, TodayOut)
 
 
 @router.get("/plan", response={200: PlanOut} | PROGRAM, exclude_unset=True)
 def plan(request, date: dt.date | None = DAY):
     """The plan as built, the coming week as adapted, and every change with its reason."""
-    return plan_view(own_runner(request), day_or_today(date))
+    return _cached_json("plan", own_runner(request), day_or_today(date), plan_view, PlanOut)
 
 
 @router.get("/progress", response={200: ProgressOut} | PROGRAM, exclude_unset=True, by_alias=True)
 def progress(request, date: dt.date | None = DAY):
     """Pain trend, Oswestry, endurance, adherence and running volume up to the day."""
-    return progress_view(own_runner(request), day_or_today(date))
+    return _cached_json("progress", own_runner(request), day_or_today(date), progress_view, ProgressOut, by_alias=True)
+
+
+def _cached_json(kind: str, runner, day: dt.date, view, schema, by_alias: bool = False) -> HttpResponse:
+    """The response body as the schema shapes it, kept in the shared cache beside the view itself.
+
+    Checking and shaping a whole plan through its schema costs more than reading it, so a
+    runner's repeated reads of one version are served as the bytes sent the first time.
+    """
+    key = view_key(f"{kind}.json", runner, day)
+    body = cache.get(key)
+    if body is None:
+        data = schema.model_validate(view(runner, day)).model_dump(exclude_unset=True, by_alias=by_alias)
+        body = json.dumps(data, cls=NinjaJSONEncoder).encode()
+        cache.set(key, body, VIEW_SECONDS)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
