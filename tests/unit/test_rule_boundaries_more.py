@@ -1,0 +1,253 @@
+"""More rules pinned on both sides of their boundary: the edges the second mutation sample found unpinned.
+
+The numbers are written out here rather than read from the code, so a wrong constant there fails a test.
+"""
+
+import datetime as dt
+
+import pytest
+
+from backstride.core.planner.days import choose_session_days
+from backstride.core.tracking.events import CheckInReport, Clearance, ExerciseResult, RunReport, SessionReport
+
+from .test_adaptation import START, day, mornings, program_for, run, session, stopped_runner
+from .test_adaptation_safety import good_sessions
+
+
+@pytest.fixture
+def program(sam):
+    return program_for(sam)
+
+
+def running_decisions(state, kind: str, on: dt.date) -> list:
+    return [d for d in state.decisions if d.target == "running" and d.kind == kind and d.date == on]
+
+
+# -- The walk-run return, as the plan writes it (CLINICAL.md s7) ------------------------------------
+
+
+def test_a_runner_not_yet_ready_walks_for_two_weeks_building_from_twenty_to_twenty_five_minutes(sam):
+    program = stopped_runner(sam, walk_30_min_comfortable=False)
+    walking = [w["running"] for w in program.plan["weeks"][:2]]
+    assert [w["mode"] for w in walking] == ["walk", "walk"]
+    assert "building to 20 minutes" in walking[0]["summary"]
+    assert "building to 25 minutes" in walking[1]["summary"]
+
+
+def test_the_walk_breaks_shorten_to_one_minute_from_the_fourth_walk_run_stage(sam):
+    runs = [r for w in stopped_runner(sam).plan["weeks"] for r in w["running"]["runs"]]
+    by_stage = {r["stage"]: (r["run_minutes"], r["walk_minutes"], r["repeats"]) for r in runs}
+    assert by_stage[3] == (3, 2, 5)
+    assert by_stage[4] == (4, 1, 5)  # 20 minutes of running in 25, where stage 3 ran 15 in 25
+    assert "Stage 4: run 4 min, walk 1 min, 5 times" in [r["description"] for r in runs]
+
+
+# -- The goal race and the plan's first day -----------------------------------------------------------
+
+
+def race_note(sam, race_date: dt.date) -> dict:
+    sam["running"]["goal_race"] = {"name": "Parkrun", "date": race_date.isoformat(), "distance_km": 5}
+    return program_for(sam).plan["goal_race"]
+
+
+def test_a_race_on_the_plan_start_day_counts_as_inside_the_plan(sam):
+    note = race_note(sam, START)
+    assert note["weeks_from_start"] == 0
+    assert "falls inside the program" in note["note"]
+    assert "before the program starts" not in note["note"]
+
+
+def test_a_race_the_day_before_the_plan_starts_is_not_planned_for(sam):
+    note = race_note(sam, START - dt.timedelta(days=1))
+    assert note["in_plan"] is False
+    assert note["note"] == "The goal race date is before the program starts; it is not planned for."
+
+
+# -- Trunk sessions and the long run --------------------------------------------------------------
+
+
+def test_a_trunk_session_avoids_the_long_run_day_when_another_day_is_free():
+    # Monday's long run comes first in the week, so only the penalty keeps the session off it
+    hard, _light = choose_session_days(["mon", "thu"], 1, "mon", [])
+    assert hard == ["thu"]
+
+
+def test_a_trunk_session_goes_on_the_long_run_day_when_that_is_the_only_day():
+    hard, _light = choose_session_days(["mon"], 1, "mon", [])
+    assert hard == ["mon"]
+
+
+# -- The usual morning pain and the settled level (CLINICAL.md s4) ---------------------------------
+
+
+def test_the_usual_morning_pain_is_the_median_of_the_last_seven_check_ins(program):
+    # the last seven (1, 2, 2, 2, 1, 1, 1) have a median of 1; the last six or eight would give 1.5
+    pains = dict(enumerate([2, 1, 2, 2, 2, 1, 1, 1]))
+    state = run(program, 7, [], mornings(pains))
+    assert state.flare_start is None and state.paused is None
+    assert state.baseline == 1.0
+
+
+def test_the_usual_morning_pain_is_the_runners_own_answer_until_three_check_ins(program):
+    assert run(program, 1, [], mornings({0: 1, 1: 1}), baseline=4).baseline == 4.0
+    assert run(program, 2, [], mornings({0: 1, 1: 1, 2: 1}), baseline=4).baseline == 1.0
+
+
+def test_the_settled_level_is_taken_from_the_first_three_check_ins_and_a_slow_rise_is_measured_from_it(program):
+    # 1, 1, 2 settle at 1; a week at 3 is then 2 points above it. Taken at four check-ins (1, 1, 2, 2)
+    # the level would be 1.5, and the same week would not count as a rise.
+    pains = {0: 1, 1: 1, 2: 2} | {n: 2 for n in range(3, 7)} | {n: 3 for n in range(7, 14)}
+    assert run(program, 2, [], mornings(pains)).settled_baseline == 1.0
+    state = run(program, 13, [], mornings(pains))
+    assert state.flare_start is None and state.paused is None
+    assert state.settled_baseline == 1.0
+    assert state.pain_rise_since == day(13)
+
+
+# -- How far the replay reaches ------------------------------------------------------------------
+
+
+def test_the_replay_reaches_ten_years_of_366_days_past_the_start_and_refuses_one_day_more(program):
+    assert run(program, 3660).as_of == day(3660)
+    with pytest.raises(ValueError, match="3660 days after the plan's start"):
+        run(program, 3661)
+
+
+# -- Weeks without sessions --------------------------------------------------------------------------
+
+
+def no_session_last_week(state, on: dt.date) -> bool:
+    return any(
+        d.kind == "hold" and d.date == on and d.reason.startswith("No session logged last week")
+        for d in state.decisions
+    )
+
+
+def test_a_session_on_the_first_day_of_a_new_week_does_not_count_for_the_week_before(program):
+    state = run(program, 7, [session(7, 1)], mornings({n: 3 for n in range(8)}))
+    assert no_session_last_week(state, day(7))
+
+
+def test_a_session_exactly_seven_days_before_the_new_week_counts_for_the_week_before(program):
+    state = run(program, 7, [session(0, 1)], mornings({n: 3 for n in range(8)}))
+    assert not no_session_last_week(state, day(7))
+
+
+# -- One exercise named as the one that hurt (CLINICAL.md s4) ------------------------------------------
+
+
+def test_an_exercise_named_at_the_sessions_worst_pain_takes_the_blame_and_the_others_are_not_held(program):
+    planned = program.session_for(day(0), run(program, 0))["exercises"]
+    sore, fine = (next(e for e in planned if e["slot"] == slot) for slot in ("plank", "glute"))
+    reports = [
+        SessionReport(
+            day(n), 2, 6, 3, 5, exercises=(ExerciseResult(sore["slug"], pain=6), ExerciseResult(fine["slug"], pain=1))
+        )
+        for n in (0, 2)
+    ]
+    state = run(program, 7, reports, mornings({n: 3 for n in range(1, 8)}))
+    assert not [d for d in state.decisions if d.target == "program" and d.kind == "hold"]
+    moved = {d.target for d in state.decisions if d.kind == "progress"}
+    assert fine["slot"] in moved and sore["slot"] not in moved
+
+
+def test_the_sessions_worst_pain_above_what_any_named_exercise_had_holds_everything(program):
+    planned = program.session_for(day(0), run(program, 0))["exercises"]
+    fine = next(e for e in planned if e["slot"] in program.ladders)
+    report = SessionReport(day(0), 2, 6, 3, 5, exercises=(ExerciseResult(fine["slug"], pain=5),))
+    state = run(program, 1, [report], mornings({1: 3}))
+    hold = [d for d in state.decisions if d.target == "program" and d.kind == "hold"]
+    assert hold and "log each exercise's pain" in hold[0].reason
+
+
+# -- Running volume steps back one week (CLINICAL.md s7) ----------------------------------------------
+
+
+def runs_on(pains: dict[int, int]) -> list[RunReport]:
+    return [RunReport(day(n), 4, 25, p) for n, p in sorted(pains.items())]
+
+
+def test_a_painful_week_of_running_steps_back_to_the_week_before_not_two_weeks(program):
+    runs = runs_on({1: 1, 3: 1, 5: 1, 8: 1, 10: 6, 12: 1})
+    moved_on = run(program, 6, [], mornings({n: 3 for n in range(7)}), runs)
+    assert moved_on.run_pos == 1  # week 1 went well: week 2's volume
+    state = run(program, 13, [], mornings({n: 3 for n in range(14)}), runs)
+    assert running_decisions(state, "step_back", day(13))
+    assert state.run_pos == 0  # back to week 1's volume
+
+
+def test_a_flare_up_steps_the_running_volume_back_one_week(program):
+    runs = runs_on({1: 1, 3: 1, 5: 1})
+    pains = {n: 3 for n in range(8)} | {8: 7, 9: 3, 10: 3, 11: 3}  # over on day 11
+    state = run(program, 11, [], mornings(pains), runs)
+    assert [(e.start, e.end) for e in state.episodes if e.kind == "flare_up"] == [(day(8), day(10))]
+    assert state.run_pos == 0  # week 2's volume was earned; it resumes at week 1's
+
+
+# -- Which weeks the running judgement skips --------------------------------------------------------
+
+
+def test_a_week_with_a_cleared_referral_is_still_judged_for_running(program):
+    red_flag = CheckInReport(day(1), 3, red_flag_status="refer_urgent", red_flag_message="See a doctor.")
+    checkins = (*mornings({n: 3 for n in range(7) if n != 1}), red_flag)
+    state = run(program, 6, [], checkins, runs_on({3: 1, 5: 6}), clearances=[Clearance(day(2), "GP saw it")])
+    assert state.paused is None
+    back = running_decisions(state, "step_back", day(6))
+    assert back and "pain up to 6/10 on this week's runs" in back[0].reason
+
+
+def test_a_flare_up_that_began_on_the_last_day_of_last_week_does_not_excuse_this_weeks_painful_run(program):
+    pains = {n: 3 for n in range(6)} | {6: 7} | {n: 3 for n in range(7, 14)}  # the flare-up is over on day 9
+    state = run(program, 13, [], mornings(pains), runs_on({10: 1, 12: 6}))
+    assert [(e.start, e.end) for e in state.episodes if e.kind == "flare_up"] == [(day(6), day(8))]
+    back = running_decisions(state, "step_back", day(13))
+    assert back and "pain up to 6/10 on this week's runs" in back[0].reason
+
+
+def test_a_flare_up_on_the_first_day_of_the_week_excuses_that_whole_weeks_running_judgement(program):
+    pains = {n: 3 for n in range(7)} | {7: 7} | {n: 3 for n in range(8, 14)}  # the settle-down block handled it
+    state = run(program, 13, [], mornings(pains), runs_on({9: 1, 11: 6}))
+    assert [e.start for e in state.episodes if e.kind == "flare_up"] == [day(7)]
+    assert not running_decisions(state, "step_back", day(13))
+
+
+# -- A recurrence starts the count of good sessions again (CLINICAL.md s8) --------------------------
+
+
+def test_after_a_recurrence_good_sessions_from_before_it_do_not_move_anything_up(program):
+    good = good_sessions(30)  # Monday, Wednesday and Friday, pain 1/10, until the recurrence
+    calm = {n: 0 for n in range(36)}
+    recurred = calm | {30: 2, 31: 2}
+    before = run(program, 35, good, mornings(calm), baseline=0)
+    assert [d.date for d in before.decisions if d.kind == "progress"][-1] == day(35)  # the plan's week 6
+    state = run(program, 35, good, mornings(recurred), baseline=0)
+    assert [d.date for d in state.decisions if d.kind == "recurrence"] == [day(31)]
+    assert not [d for d in state.decisions if d.kind == "progress" and d.date > day(31)]
+
+
+# -- Walk-run after a flare-up (CLINICAL.md s4, s7) ------------------------------------------------------
+
+
+def test_a_flare_up_at_walk_run_stage_one_resumes_at_stage_one_and_counts_two_good_runs_afresh(sam):
+    program = stopped_runner(sam)
+    pains = {0: 2, 1: 2, 2: 2, 3: 2, 4: 2, 5: 7, 6: 2, 7: 2, 8: 2, 9: 2, 10: 2, 11: 2, 12: 2, 13: 2}
+    runs = [RunReport(day(n), 2, 24, 1) for n in (3, 10, 12)]  # one good run before the flare-up, two after
+
+    def stage_on(n: int) -> int:
+        return run(program, n, [], mornings(pains), runs, baseline=2, walk_ok=True).run_stage
+
+    assert stage_on(8) == 0  # the flare-up is over, back at the first stage (index 0)
+    assert stage_on(11) == 0  # the run before the flare-up no longer counts
+    assert stage_on(13) == 1
+
+
+def test_walk_run_readiness_on_the_first_day_does_not_count_the_next_mornings_check_in(sam):
+    # check-ins from before the start (an earlier plan's) count; the third good morning is the day after the start,
+    # so a run on the first day comes before walk-run was allowed
+    program = stopped_runner(sam)
+    checkins = mornings({-1: 2, 0: 2, 1: 2})
+    state = run(program, 1, [], checkins, [RunReport(day(0), 2, 24, 1)], baseline=2, walk_ok=True)
+    assert state.walk_run_from == day(1)
+    assert state.runs_at_stage == 0
+    held = running_decisions(state, "hold", day(0))
+    assert held and "does not count towards walk-run stages yet" in held[0].reason
