@@ -14,6 +14,14 @@ def sam() -> dict:
     return copy.deepcopy(json.loads((EXAMPLES / "intake-sam.json").read_text()))
 
 
+@pytest.fixture(autouse=True)
+def _forget_rate_limits():
+    """Each test starts with no sign-ups or reset emails counted: the limits live in the run's shared cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def library():
     from backstride.core.library import load_library

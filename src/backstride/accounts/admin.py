@@ -18,10 +18,10 @@ class ClinicianAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     """Tokens are issued by their owner (the key is shown to them once); staff may only see and revoke them."""
 
-    list_display = ("name", "prefix", "user", "created_at")
+    list_display = ("name", "prefix", "user", "created_at", "expires_at", "last_used_at")
     search_fields = ("name", "prefix", "user__username")
     list_select_related = ("user",)
-    fields = ("name", "prefix", "user", "created_at")  # never key_hash
+    fields = ("name", "prefix", "user", "created_at", "expires_at", "last_used_at")  # never key_hash
     readonly_fields = fields
 
     def has_add_permission(self, request):

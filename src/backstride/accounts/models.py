@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 TOKEN_PREFIX = "bs_"
+# How stale a token's "last used" may be: a busy script writes it once a minute, not on every request.
+LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 
 class Clinician(models.Model):
@@ -27,21 +31,34 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)  # empty: never expires
+    last_used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    def has_expired(self, now: dt.datetime | None = None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
 
     @staticmethod
     def hash(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, user, name: str, lifetime: dt.timedelta | None = None) -> tuple[ApiToken, str]:
+        """A new token and its key; it expires after lifetime, or never without one."""
         key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=key[:10], key_hash=cls.hash(key))
+        expires_at = timezone.now() + lifetime if lifetime else None
+        token = cls.objects.create(user=user, name=name, prefix=key[:10], key_hash=cls.hash(key), expires_at=expires_at)
         return token, key
 
     @classmethod
     def user_for(cls, key: str):
+        """The active user whose unexpired token this is, or None; notes the use."""
         token = cls.objects.select_related("user").filter(key_hash=cls.hash(key)).first()
-        return token.user if token and token.user.is_active else None
+        now = timezone.now()
+        if token is None or token.has_expired(now) or not token.user.is_active:
+            return None
+        if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user

@@ -9,7 +9,11 @@ from backstride.accounts.models import ApiToken
 
 
 class ApiTokenAuth(HttpBearer):
-    """`Authorization: Bearer <token>`; the lookup only reads, so a GET never writes."""
+    """`Authorization: Bearer <token>`; an expired or unknown token gets 401.
+
+    The lookup writes only the token's "last used" time, at most once a minute (LAST_USED_PRECISION),
+    so a script's GETs do not each write.
+    """
 
     def authenticate(self, request, token: str):
         return ApiToken.user_for(token)

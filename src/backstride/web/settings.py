@@ -85,20 +85,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # not a rule: its hook ends the account's API tokens whenever the password changes
+    {"NAME": "backstride.accounts.passwords.NewPasswordEndsTokens"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures for a username from one address lock it for 15 minutes.
+# Login throttling: five failures for a username from one address lock it for 15 minutes, and thirty
+# from one address, whatever the usernames, lock that address (accounts/lockout.py).
 AXES_FAILURE_LIMIT = int(os.environ.get("BACKSTRIDE_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("BACKSTRIDE_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "backstride.accounts.lockout.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# Reverse proxies in front of the server (each appends to X-Forwarded-For); 0 means clients connect directly.
+# Without it, behind a proxy every client would share the proxy's address and its login limit.
+PROXY_COUNT = int(os.environ.get("BACKSTRIDE_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "backstride.accounts.limits.client_address"
 
-EMAIL_BACKEND = os.environ.get("BACKSTRIDE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("BACKSTRIDE_EMAIL_HOST", "localhost")
+# Email goes by SMTP when BACKSTRIDE_EMAIL_HOST names a server. Otherwise it is printed to the console in
+# development (BACKSTRIDE_DEBUG=1) and not sent at all elsewhere: a printed reset link in a server's log
+# would let whoever reads the log into the account. Production says so at start-up (accounts/apps.py).
+EMAIL_HOST = os.environ.get("BACKSTRIDE_EMAIL_HOST") or "localhost"
+
+
+def email_backend() -> str:
+    """BACKSTRIDE_EMAIL_BACKEND wins; then SMTP with a host, the console in development, else nothing."""
+    if os.environ.get("BACKSTRIDE_EMAIL_BACKEND"):
+        return os.environ["BACKSTRIDE_EMAIL_BACKEND"]
+    if os.environ.get("BACKSTRIDE_EMAIL_HOST"):
+        return "django.core.mail.backends.smtp.EmailBackend"
+    if DEBUG and not PRODUCTION:
+        return "django.core.mail.backends.console.EmailBackend"
+    return "django.core.mail.backends.dummy.EmailBackend"
+
+
+EMAIL_BACKEND = email_backend()
 EMAIL_PORT = int(os.environ.get("BACKSTRIDE_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("BACKSTRIDE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("BACKSTRIDE_EMAIL_PASSWORD", "")
@@ -161,6 +186,7 @@ LOGGING = {
     },
     "loggers": {
         "axes": {"handlers": ["console"], "level": "WARNING"},
+        "backstride.accounts": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["stderr", "mail_admins"], "level": "ERROR", "propagate": False},
     },
 }
