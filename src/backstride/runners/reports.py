@@ -44,6 +44,9 @@ def version_cached(kind: str) -> Callable:
     def wrap(build: Callable[[m.Runner, dt.date], dict]) -> Callable[[m.Runner, dt.date], dict]:
         @functools.wraps(build)
         def view(runner: m.Runner, day: dt.date) -> dict:
+            # the version as stored: a runner loaded before someone else's write must not read the old entry
+            stored = m.Runner.objects.filter(pk=runner.pk).values_list("version", flat=True).first()
+            runner.version = runner.version if stored is None else stored
             key = view_key(kind, runner, day)
             found = cache.get(key)
             if found is None:

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import F
 
 from backstride.core.errors import InputError
-from backstride.core.inputs import check_text
 from backstride.core.screening.red_flags import REFER_EMERGENCY
 from backstride.core.tracking.state import ProgramState
 
@@ -377,6 +376,8 @@ def clear_referral(runner: m.Runner, day: dt.date, note: str, cleared_by: str | 
     note, cleared_by = note.strip(), (cleared_by or "").strip()
     if not note:
         raise InputError("note", "say who cleared the referral and when")
+    from backstride.core.inputs import check_text  # pydantic: only on this path, not at every command's start
+
     check_text("note", note)
     check_text("cleared_by", cleared_by)
     with transaction.atomic():
