@@ -2,34 +2,54 @@
 
 Every subcommand is a Django management command of this app, so the CLI, the
 web app and the tests share one settings module and one way to run things.
+The commands that need no database (and `--help`) start without Django: see light.py.
 """
 
 from __future__ import annotations
 
 import os
-import pkgutil
 import sys
+from importlib import import_module
 
 from backstride import __version__
 
-from . import management
-
 WEB_COMMANDS = frozenset({"serve", "demo", "manage"})
+# Commands that read only the exercise library and the pure core: no database, no Django.
+LIGHT_COMMANDS = frozenset({"assess", "exercise", "exercises"})
+COMMANDS_PACKAGE = "backstride.cli.management.commands"
 DESCRIPTION = (
     "backstride: a complete 8-week home rehab program for runners with low back pain, then "
     "weekly core work for good. It guides and screens; it does not replace a clinician."
 )
+# The first line of each command's help, so that `backstride --help` imports no command (and so no
+# Django); tests/e2e/test_cli_startup.py checks it against every Command.help.
+SUMMARIES = {
+    "assess": "Screen and assess a runner from an intake file and show their 8-week plan.",
+    "checkin": "The morning check-in: pain and stiffness, and the red-flag questions once a week.",
+    "clear-referral": "Record that a clinician has cleared a referral, so the paused program resumes.",
+    "demo": "Create a demo database once (runners and a clinician with real-looking logs) and serve it.",
+    "exercise": "Show one exercise: how to do it, what it should feel like, when to stop.",
+    "exercises": "List the exercise library, optionally one category.",
+    "learn": "Short lessons: why the program works the way it does, in plain words.",
+    "log": "Log a session, a run or an outcome measure (odi, endurance, psfs).",
+    "plan": "The current plan: what was planned, what changed and why.",
+    "progress": "Progress: pain trend, Oswestry, endurance, adherence and running volume.",
+    "runners": "List the runners in the database.",
+    "serve": "Serve the web app with a production WSGI server (gunicorn) and WhiteNoise for static files.",
+    "start": "Assess a runner from an intake file and store the runner, the assessment and the plan.",
+    "today": "What to do today: the session with its doses, running, check-ins and what changed.",
+}
 
 
 def command_names() -> list[str]:
-    commands_pkg = os.path.join(os.path.dirname(management.__file__), "commands")
-    names = (m.name for m in pkgutil.iter_modules([commands_pkg]) if not m.name.startswith("_"))
+    """Every command module on disk (so a new one runs at once; its summary is checked by a test)."""
+    folder = os.path.join(os.path.dirname(__file__), "management", "commands")
+    names = (f.removesuffix(".py") for f in os.listdir(folder) if f.endswith(".py") and not f.startswith("_"))
     return sorted(n.replace("_", "-") for n in names)
 
 
 def command_help(name: str) -> str:
-    module = __import__(f"backstride.cli.management.commands.{name.replace('-', '_')}", fromlist=["Command"])
-    return module.Command.help.split("\n")[0]
+    return SUMMARIES.get(name, "")
 
 
 def overview() -> str:
@@ -45,14 +65,25 @@ def _setup_django() -> None:
     """django.setup() without the URL script prefix, which the command line never needs.
 
     django.setup() imports the URL machinery (and with it the HTTP stack, a tenth of a second)
-    only to set that prefix, so the same three steps are done here without it.
+    only to set that prefix, so the same steps are done here without it. Logging is configured
+    only when the settings ask for it: importing Django's logging helpers costs another tenth.
     """
     from django.apps import apps
     from django.conf import settings
-    from django.utils.log import configure_logging
 
-    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+    if settings.LOGGING_CONFIG:
+        from django.utils.log import configure_logging
+
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
     apps.populate(settings.INSTALLED_APPS)
+
+
+def _run(command, name: str, args: list[str]) -> int:
+    try:
+        command.run_from_argv(["backstride", name, *args])
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    name = args[0].replace("-", "_")
+    if args[0] in LIGHT_COMMANDS:
+        return _run(import_module(f"{COMMANDS_PACKAGE}.{name}").Command(), name, args[1:])
     from .db import apply_db_option, use_demo_database
 
     apply_db_option(args)
@@ -82,12 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup_django()
     from django.core.management import load_command_class
 
-    name = args[0].replace("-", "_")
-    try:
-        load_command_class("backstride.cli", name).run_from_argv(["backstride", name, *args[1:]])
-    except SystemExit as exc:
-        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-    return 0
+    return _run(load_command_class("backstride.cli", name), name, args[1:])
 
 
 if __name__ == "__main__":  # pragma: no cover

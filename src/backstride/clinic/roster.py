@@ -1,14 +1,17 @@
 """The roster: a clinician's runners, most urgent first, read from the snapshot stored at each log.
 
-Nothing here replays a runner's history: one query reads every linked runner's stored
-attention flags, so the page costs the same number of queries for 5 runners or 500.
+Nothing here replays a runner's history, and nothing reads every runner into Python: the database
+counts the flags, filters, searches and sorts (roster_query.py), and only the page shown is read
+and turned into rows. A page costs the same few queries for 5 runners or 500.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Subquery
 from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
@@ -16,10 +19,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from backstride.core.tracking.attention import ORDER
 from backstride.runners.models import Assessment, Plan, Runner
 
-NO_LOG_DAYS = 7  # a week without a session, check-in or run is worth a call
+from . import roster_query as query
+from .roster_query import NO_LOG_DAYS
+
+PAGE_SIZE = 50
 
 FLAG_LABELS = {
     "red_flag": gettext_lazy("Red flag"),
@@ -30,6 +35,8 @@ FLAG_LABELS = {
     "startback_risk": gettext_lazy("STarT Back risk"),
     "no_log": gettext_lazy("No recent log"),
 }
+# What the roster can be narrowed to: anyone with a flag, or one flag.
+FILTERS = {"attention": gettext_lazy("Needs attention"), **FLAG_LABELS}
 CAUSES = {  # why the program is paused, when it was not a warning-sign answer
     "leg_symptoms": gettext_lazy("New leg symptoms"),
     "pain_not_settling": gettext_lazy("Pain not settling"),
@@ -86,15 +93,15 @@ class RosterRow:
     def pain_label(self) -> str:
         return f"{self.mean_pain:g}/10" if self.mean_pain is not None else _("No check-ins")
 
-    @property
-    def kinds(self) -> set[str]:
-        return {b.kind for b in self.badges}
 
-    def urgency(self) -> tuple:
-        first = min((ORDER.index(b.kind) for b in self.badges), default=len(ORDER))
-        # then: an emergency before an urgent referral, more flags first, longer silence first
-        emergency = any(b.kind == "red_flag" and b.severity for b in self.badges)
-        return (first, not emergency, -len(self.badges), -(self.days_since_log or 0), self.name.lower(), self.id)
+@dataclass
+class Roster:
+    """One page of the roster, and how many runners have each flag (over all of the clinician's runners)."""
+
+    page: Page
+    rows: list[RosterRow]
+    total: int
+    counts: dict[str, int]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -109,7 +116,10 @@ def _short(day: dt.date) -> str:
 
 
 def badges_for(attention: dict | None, screening: str | None, plan_start: dt.date | None, today: dt.date) -> tuple:
-    """The runner's flags as readable badges, most urgent first, and the days since the last log."""
+    """The runner's flags as readable badges, most urgent first, and the days since the last log.
+
+    The database works out the same flags (roster_query.flag_sql) to sort and filter; a test holds the two together.
+    """
     attention = attention or {}
     badges: list[Badge] = []
     referral = attention.get("red_flag") or (screening if screening and screening != "clear" else None)
@@ -149,55 +159,67 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
     return badges, days
 
 
-def roster(clinician, today: dt.date) -> list[RosterRow]:
-    """Every runner linked to the clinician, in one query, most urgent first."""
+class _Ordered(Sequence):
+    """The runners a page may show, in the roster's order, read from the database one page at a time."""
+
+    def __init__(self, count: int, read_page):
+        self.count_shown = count
+        self.read_page = read_page
+
+    def __len__(self) -> int:
+        return self.count_shown
+
+    def __getitem__(self, page: slice) -> list[RosterRow]:
+        return self.read_page(page.start, page.stop - page.start)
+
+
+def rows_for(ids: list[int], today: dt.date) -> list[RosterRow]:
+    """The rows of these runners, in this order: what the table shows of each."""
     plans = Plan.objects.filter(runner=OuterRef("pk"), active=True).order_by("-created_at", "-id")
     screenings = Assessment.objects.filter(runner=OuterRef("pk")).order_by("-created_at", "-id")
-    values = (
-        Runner.objects.filter(care_links__clinician=clinician)
-        .annotate(
-            attention=KeyTransform("attention", "state"),
-            plan_start=Subquery(plans.values("start_date")[:1]),
-            plan_end=Subquery(plans.values("end_date")[:1]),
-            screening=Subquery(screenings.values("screening_status")[:1]),
-        )
-        .values_list("id", "name", "state_as_of", "attention", "plan_start", "plan_end", "screening")
+    values = Runner.objects.filter(pk__in=ids).values_list(
+        "id",
+        "name",
+        "state_as_of",
+        KeyTransform("attention", "state"),
+        Subquery(plans.values("start_date")[:1]),
+        Subquery(plans.values("end_date")[:1]),
+        Subquery(screenings.values("screening_status")[:1]),
     )
-    rows = []
     link = reverse("clinic:runner", args=[0]).removesuffix("0/")
-    for pk, name, as_of, attention, plan_start, plan_end, screening in values:
-        badges, days = badges_for(attention, screening, plan_start, today)
-        week = (today - plan_start).days // 7 + 1 if plan_start else None
-        rows.append(
-            RosterRow(
-                id=pk,
-                name=name,
-                week=week,
-                last_log=_date((attention or {}).get("last_log")),
-                days_since_log=days,
-                mean_pain=(attention or {}).get("mean_morning_pain"),
-                as_of=as_of,
-                badges=badges,
-                after_plan=bool(plan_end and today > plan_end),
-                url=f"{link}{pk}/",
-            )
-        )
-    return sorted(rows, key=RosterRow.urgency)
+    by_id = {v[0]: _row(v, today, link) for v in values}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def arrange(rows: list[RosterRow], flag: str = "", sort: str = "urgency", name: str = "") -> list[RosterRow]:
-    """Optional filters (only runners with this flag, or whose name contains this) and sort order."""
-    if name:
-        rows = [r for r in rows if name.casefold() in r.name.casefold()]
-    if flag in FLAG_LABELS:
-        rows = [r for r in rows if flag in r.kinds]
-    if sort == "name":
-        return sorted(rows, key=lambda r: (r.name.lower(), r.id))
-    if sort == "last_log":
-        return sorted(rows, key=lambda r: (-(r.days_since_log if r.days_since_log is not None else -1), r.id))
-    return rows
+def _row(values: tuple, today: dt.date, link: str) -> RosterRow:
+    pk, name, as_of, attention, plan_start, plan_end, screening = values
+    attention = attention or {}
+    badges, days = badges_for(attention, screening, plan_start, today)
+    return RosterRow(
+        id=pk,
+        name=name,
+        week=(today - plan_start).days // 7 + 1 if plan_start else None,
+        last_log=_date(attention.get("last_log")),
+        days_since_log=days,
+        mean_pain=attention.get("mean_morning_pain"),
+        as_of=as_of,
+        badges=badges,
+        after_plan=bool(plan_end and today > plan_end),
+        url=f"{link}{pk}/",
+    )
 
 
-def counts(rows: list[RosterRow]) -> dict[str, int]:
-    """How many runners have each flag, for the summary above the table."""
-    return {kind: sum(1 for r in rows if kind in r.kinds) for kind in ORDER}
+def roster(
+    clinician, today: dt.date, *, flag: str = "", sort: str = "urgency", name: str = "", page: str | int | None = 1
+) -> Roster:
+    """One page of the clinician's runners (most urgent first unless asked otherwise), and the flag counts.
+
+    Three queries whatever the number of runners: the counts, the ids on the page, and their rows.
+    """
+    total, flagged, shown = query.counts(clinician, today, flag, name)
+
+    def read_page(offset: int, limit: int) -> list[RosterRow]:
+        return rows_for(query.page_ids(clinician, today, flag, sort, name, offset, limit), today)
+
+    current = Paginator(_Ordered(shown, read_page), PAGE_SIZE).get_page(page)
+    return Roster(current, list(current.object_list), total, flagged)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -30,23 +32,38 @@ INVITES_SHOWN = 20
 def roster(request):
     query = request.GET.get("q", "").strip()[:120]
     flag = request.GET.get("flag", "")
+    flag = flag if flag in rosters.FILTERS else ""
     sort = request.GET.get("sort", "urgency")
-    everyone = rosters.roster(request.clinician, services.today())
-    rows = rosters.arrange(everyone, flag, sort, query)
+    sort = sort if sort in rosters.SORTS else "urgency"
+    found = rosters.roster(
+        request.clinician, services.today(), flag=flag, sort=sort, name=query, page=request.GET.get("page")
+    )
+    # the roster shows runners' data too: record whose, and which page of which search
+    shown = [r.id for r in found.rows]
+    page = found.page.number
+    services.audit(request.user, None, services.ROSTER_VIEWED, runners=shown, page=page, q=query, flag=flag, sort=sort)
     context = {
-        "rows": rows,
-        "summary": [(k, rosters.FLAG_LABELS[k], n) for k, n in rosters.counts(everyone).items() if n],
-        "total": len(everyone),
-        "flags": rosters.FLAG_LABELS,
+        "rows": found.rows,
+        "page": found.page,
+        "summary": [(k, rosters.FLAG_LABELS[k], n) for k, n in found.counts.items() if n],
+        "total": found.total,
+        "flags": rosters.FILTERS,
         "sorts": rosters.SORTS,
         "q": query,
-        "flag": flag if flag in rosters.FLAG_LABELS else "",
-        "sort": sort if sort in rosters.SORTS else "urgency",
+        "flag": flag,
+        "sort": sort,
+        "page_link": _page_link(query, flag, sort),
         "nav": "roster",
     }
-    # the filter form asks (through htmx) for the table alone
+    # the filter form and the page links ask (through htmx) for the table alone
     template = "clinic/_roster_table.html" if request.htmx and request.htmx.target == "roster" else "clinic/roster.html"
     return render(request, template, context)
+
+
+def _page_link(query: str, flag: str, sort: str) -> str:
+    """The start of a link to another page of the roster, keeping the search and the order."""
+    kept = urlencode({k: v for k, v in (("q", query), ("flag", flag), ("sort", sort)) if v and v != "urgency"})
+    return f"?{kept}&page=" if kept else "?page="
 
 
 @clinician_required

@@ -1,11 +1,11 @@
-from backstride.cli.base import BackstrideCommand
 from backstride.cli.io import read_intake_file
+from backstride.cli.light import LightCommand
 from backstride.cli.render import render_assessment
 from backstride.core.assessment import assess
 from backstride.core.intake import parse_intake
 
 
-class Command(BackstrideCommand):
+class Command(LightCommand):
     help = "Screen and assess a runner from an intake file and show their 8-week plan."
 
     def add_arguments(self, parser):

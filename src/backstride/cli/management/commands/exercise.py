@@ -1,12 +1,12 @@
 import difflib
 
-from backstride.cli.base import BackstrideCommand
+from backstride.cli.light import LightCommand
 from backstride.cli.serialize import exercise_detail
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
 
 
-class Command(BackstrideCommand):
+class Command(LightCommand):
     help = "Show one exercise: how to do it, what it should feel like, when to stop."
 
     def add_arguments(self, parser):

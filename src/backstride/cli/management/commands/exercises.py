@@ -1,11 +1,11 @@
-from backstride.cli.base import BackstrideCommand
+from backstride.cli.light import LightCommand
 from backstride.cli.serialize import exercise_summary
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.core.library.vocabulary import Category
 
 
-class Command(BackstrideCommand):
+class Command(LightCommand):
     help = "List the exercise library, optionally one category."
 
     def add_arguments(self, parser):
