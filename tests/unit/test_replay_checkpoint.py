@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import random
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -16,7 +17,7 @@ from tests.conftest import EXAMPLES as EXAMPLE_FILES
 from tests.unit.test_adaptation import day, program_for, stopped_runner
 
 PROPERTY_EXAMPLES = int(os.environ.get("BACKSTRIDE_PROPERTY_EXAMPLES", "60"))
-# Reports come from one seeded generator, which shrinking cannot simplify: a failure is reported as found.
+# Reports come from one drawn seed, which shrinking cannot simplify: a failure is reported as found.
 SETTINGS = settings(
     max_examples=PROPERTY_EXAMPLES,
     deadline=None,
@@ -29,7 +30,7 @@ SLUGS = ("dead-bug", "bird-dog", "front-plank")
 @st.composite
 def reports(draw, days: int = 120):
     """A runner's reports over `days` days: mornings that wander, sessions, runs and the odd warning sign."""
-    rnd = draw(st.randoms(use_true_random=False))
+    rnd = random.Random(draw(st.integers(0, 2**32)))  # one drawn seed: a small input, replayed exactly
     checkins, sessions, runs, clearances = [], [], [], []
     pain = rnd.randint(0, 6)
     for n in range(days):
@@ -100,7 +101,8 @@ def test_a_report_changed_on_or_before_the_checkpoint_day_replays_from_the_start
     earlier = replay_resuming(program, history(logs, day(first)), day(first))
     cut = earlier.checkpoint.day
     checkins, sessions, runs, clearances = logs
-    changed = [c for c in checkins if c.date != cut] + [CheckInReport(cut, 9, 2)]
+    before = next((c.pain for c in checkins if c.date == cut), None)
+    changed = [c for c in checkins if c.date != cut] + [CheckInReport(cut, 3 if before == 9 else 9, 2)]
     now = history((sorted(changed, key=lambda c: c.date), sessions, runs, clearances), day(first + 3))
     resumed = replay_resuming(program, now, day(first + 3), earlier.checkpoint)
     assert resumed.resumed_from is None
