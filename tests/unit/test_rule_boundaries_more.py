@@ -251,3 +251,41 @@ def test_walk_run_readiness_on_the_first_day_does_not_count_the_next_mornings_ch
     assert state.runs_at_stage == 0
     held = running_decisions(state, "hold", day(0))
     assert held and "does not count towards walk-run stages yet" in held[0].reason
+
+
+# -- Edges the third mutation sample found ---------------------------------------------------------
+
+
+def test_a_recurrence_episode_starts_on_the_first_of_the_two_sore_mornings(program):
+    pains = {n: 0 for n in range(30)} | {30: 2, 31: 2}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert [e.start for e in state.episodes if e.kind == "recurrence"] == [day(30)]
+
+
+def test_a_missing_check_in_holds_nothing_that_is_already_at_this_weeks_planned_level(program):
+    state = run(program, 1, [session(0, 1)], ())
+    assert all(
+        program.ceiling(slot, day(1)) == state.positions.get(slot, program.first_planned(slot))
+        for slot in program.ladders
+    )
+    assert not [d for d in state.decisions if d.kind == "hold" and d.target in program.ladders]
+
+
+def test_a_session_on_the_long_run_day_is_preferred_to_two_sessions_on_consecutive_days():
+    hard, _light = choose_session_days(["mon", "tue", "sun"], 2, "sun", [])
+    assert hard == ["tue", "sun"]
+
+
+def test_the_maintenance_day_falls_on_a_session_day_when_every_free_day_comes_before_a_hard_run():
+    from backstride.core.planner.days import maintenance_day
+
+    assert maintenance_day(["mon", "sat"], ["sat"], "sun", ["tue"]) == "sat"
+
+
+def test_the_first_checkpoint_is_kept_once_a_week_has_been_replayed_past_it(program):
+    from backstride.core.tracking.adapt import replay_resuming
+    from backstride.core.tracking.events import History
+
+    history = History(checkins=mornings({n: 2 for n in range(14)}), baseline_pain=2)
+    assert replay_resuming(program, history, day(12)).checkpoint is None
+    assert replay_resuming(program, history, day(13)).checkpoint.day == day(6)

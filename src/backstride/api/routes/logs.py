@@ -39,10 +39,14 @@ def _between(rows, since: dt.date | None, until: dt.date | None):
 
 
 def _logged(runner: m.Runner, day: dt.date, store: Callable[[], ProgramState]) -> Status:
-    """Store through the service, then answer with the decisions this log added."""
-    before = set(m.Decision.objects.filter(runner=runner).values_list("date", "target", "kind"))
+    """Store through the service, then answer with the decisions this log added.
+
+    The replay walks the days in order, so a log can only change decisions from its own day on:
+    only those are read and compared, however long the history.
+    """
+    before = set(m.Decision.objects.filter(runner=runner, date__gte=day).values_list("date", "target", "kind"))
     state = store()
-    changes = [d.as_dict() for d in state.decisions if (d.date, d.target, d.kind) not in before]
+    changes = [d.as_dict() for d in state.decisions if d.date >= day and (d.date, d.target, d.kind) not in before]
     return Status(201, {"date": day, "changes": changes, "paused": state.paused.as_dict() if state.paused else None})
 
 
