@@ -289,3 +289,42 @@ def test_the_first_checkpoint_is_kept_once_a_week_has_been_replayed_past_it(prog
     history = History(checkins=mornings({n: 2 for n in range(14)}), baseline_pain=2)
     assert replay_resuming(program, history, day(12)).checkpoint is None
     assert replay_resuming(program, history, day(13)).checkpoint.day == day(6)
+
+
+def test_a_race_on_the_programs_last_day_is_inside_it_and_the_day_after_is_not(sam):
+    last = START + dt.timedelta(weeks=8, days=-1)
+    assert "falls inside the program" in race_note(sam, last)["note"]
+    after = race_note(sam, last + dt.timedelta(days=1))["note"]
+    assert "falls inside the program" not in after and "weeks after the start" in after
+
+
+def test_a_recurrence_never_puts_an_exercise_below_its_easiest_step(program):
+    pains = {n: 0 for n in range(30)} | {30: 2, 31: 2}
+    state = run(program, 31, [], mornings(pains), baseline=0)
+    assert state.positions and min(state.positions.values()) == 0
+
+
+def test_an_exercise_left_out_comes_back_named_at_its_easiest_step(program):
+    first = program.session_for(day(0), run(program, 0))
+    target = next(e for e in first["exercises"] if e["slot"] == "anti_rotation")
+    hurt = SessionReport(day(0), 2, 6, 3, 5, exercises=(ExerciseResult(target["slug"], pain=6),))
+    state = run(program, 14, [hurt], mornings({1: 3}))
+    easiest = program.library[program.ladders["anti_rotation"][0].slug].name
+    back = [d.reason for d in state.decisions if d.kind == "allowed" and d.target == "anti_rotation"]
+    assert back == [f"{easiest} comes back at its easiest step with the new phase."]
+
+
+def test_a_flare_up_ends_with_every_exercise_one_step_below_the_level_it_had_reached(program):
+    good = [session(n, 1) for n in range(35) if n % 7 in (0, 2, 4)]
+    calm = {n: 2 for n in range(36)}
+    before = run(program, 35, good, mornings(calm), baseline=2)
+    assert max(before.positions.values()) >= 2  # far enough up that one step and two steps differ
+    reached = {
+        slot: min(before.positions.get(slot, program.first_planned(slot)), program.ceiling(slot, day(36)))
+        for slot in program.ladders
+    }
+    flare = calm | {36: 7, 37: 2, 38: 2, 39: 2, 40: 2}
+    after = run(program, 40, good, mornings(flare), baseline=2)
+    flares = [(e.start, e.end) for e in after.episodes if e.kind == "flare_up"]
+    assert len(flares) == 1 and flares[0][0] == day(36) and flares[0][1] is not None
+    assert after.positions == {slot: max(pos - 1, 0) for slot, pos in reached.items()}

@@ -915,9 +915,9 @@ class Checkpoint:
     day: dt.date  # the last day replayed into it
     digest: str  # of everything the replay read up to that day (inputs_digest)
     data: bytes  # the replay's working state at the end of that day
-    decisions: int = 0  # how many decisions had been made by then (they are only ever appended)
-    nudges: int = 0  # the same for nudges
-    episodes: tuple = ()  # the episodes as they stood (an open one may still end later)
+    decisions: int  # how many decisions had been made by then (they are only ever appended)
+    nudges: int  # the same for nudges
+    episodes: tuple  # the episodes as they stood (an open one may still end later)
 
 
 @dataclass(frozen=True)
