@@ -328,3 +328,16 @@ def test_a_flare_up_ends_with_every_exercise_one_step_below_the_level_it_had_rea
     flares = [(e.start, e.end) for e in after.episodes if e.kind == "flare_up"]
     assert len(flares) == 1 and flares[0][0] == day(36) and flares[0][1] is not None
     assert after.positions == {slot: max(pos - 1, 0) for slot, pos in reached.items()}
+
+
+def test_a_walk_run_at_five_out_of_ten_with_a_worse_morning_blames_the_morning(sam):
+    program = stopped_runner(sam)
+    pains = {0: 2, 1: 2, 2: 2, 3: 2, 4: 4}
+    state = run(program, 4, [], mornings(pains), [RunReport(day(3), 2, 24, 5)], baseline=2, walk_ok=True)
+    back = running_decisions(state, "step_back", day(4))
+    assert back and "morning pain 4/10 after" in back[0].reason and "pain 5/10 during" not in back[0].reason
+
+
+def test_the_goal_race_note_gives_the_current_long_run_to_a_tenth(sam):
+    sam["running"]["long_run_km"] = 12.5
+    assert race_note(sam, START + dt.timedelta(weeks=4))["current_long_run_km"] == 12.5
