@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import json
 import random
+from collections.abc import Callable
 from importlib import resources
 
 DEMO_PASSWORD = "backstride-demo"
@@ -29,6 +30,8 @@ ROSTER = [
     ("ivan", "Ivan Petrov", 33, "outcome_due"),
     ("jo", "Jo Kim", 12, "steady"),
 ]
+# Told of each step before it starts: (step number from 1, number of steps, what it is).
+Progress = Callable[[int, int, str], None]
 
 
 def example_intake() -> dict:
@@ -139,13 +142,18 @@ def _live(runner, start: dt.date, days: int, story: str, rng: random.Random) -> 
     recompute(runner, start + dt.timedelta(days=max(days - 1, 0)))
 
 
-def seed(today: dt.date | None = None) -> dict:
-    """Create the demo people once; returns the logins."""
+def exists() -> bool:
+    from backstride.runners.models import Runner
+
+    return Runner.objects.filter(user__username=WEEK3_RUNNER).exists()
+
+
+def seed(today: dt.date | None = None, progress: Progress | None = None) -> dict:
+    """Create the demo people once, telling `progress` of each step; returns the logins."""
     from django.db import transaction
 
     from backstride.accounts.models import Clinician
     from backstride.clinic.models import CareLink
-    from backstride.runners.models import Runner
     from backstride.runners.services import start_runner
 
     today = today or dt.date.today()
@@ -156,16 +164,20 @@ def seed(today: dt.date | None = None) -> dict:
         "runner in maintenance": MAINTENANCE_RUNNER,
         "password (all)": DEMO_PASSWORD,
     }
-    if Runner.objects.filter(user__username=WEEK3_RUNNER).exists():
+    if exists():
         return logins
+    step = progress or (lambda number, total, what: None)
+    people = [
+        (WEEK3_RUNNER, "Sam Rivera", 16, "steady"),
+        (MAINTENANCE_RUNNER, "Robin Avery", 75, "maintenance"),
+        *ROSTER,
+    ]
+    total = 1 + len(people)
     with transaction.atomic():
+        step(1, total, "the clinician, Morgan Reyes")
         clinician = Clinician.objects.create(user=_user(CLINICIAN, "Morgan Reyes"))
-        people = [
-            (WEEK3_RUNNER, "Sam Rivera", 16, "steady"),
-            (MAINTENANCE_RUNNER, "Robin Avery", 75, "maintenance"),
-            *ROSTER,
-        ]
-        for username, name, days, story in people:
+        for number, (username, name, days, story) in enumerate(people, start=2):
+            step(number, total, f"{name}: {days} days of logs ({story.replace('_', ' ')})")
             start = today - dt.timedelta(days=days)
             runner, _result = start_runner(_intake(name, start, rng))
             runner.user = _user(username, name)

@@ -121,9 +121,9 @@ def test_a_missing_answers_file_is_named(capsys):
     assert "--answers: no such file: no-such-file.json" in capsys.readouterr().err
 
 
-def test_an_unknown_command_lists_the_commands(capsys):
-    assert main(["asses"]) == 2
-    assert "unknown command 'asses'; commands are: assess" in capsys.readouterr().err
+def test_an_unknown_command_that_looks_like_no_command_lists_the_commands(capsys):
+    assert main(["xyzzy"]) == 2
+    assert "unknown command 'xyzzy'; commands are: assess" in capsys.readouterr().err
 
 
 def test_an_unknown_category_lists_the_categories(capsys):

@@ -27,7 +27,10 @@ class SignupForm(BaseUserCreationForm):
         label=_("Invite code (optional)"),
         required=False,
         max_length=32,
-        help_text=_("From your physiotherapist, to share your progress with them."),
+        help_text=_(
+            "From your physiotherapist, to share your progress with them. "
+            "Small or capital letters, with or without the dashes: both work."
+        ),
     )
 
     class Meta(BaseUserCreationForm.Meta):

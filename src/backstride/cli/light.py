@@ -84,7 +84,9 @@ class CommandBasics:
         from rich.console import Console
 
         out = getattr(self.stdout, "_out", sys.stdout)
-        return Console(file=out, width=None if out.isatty() else 110, highlight=False, soft_wrap=False)
+        # Piped, the width is COLUMNS when set (rich reads it), else 110 rather than rich's 80 for a file.
+        width = None if out.isatty() or os.environ.get("COLUMNS") else 110
+        return Console(file=out, width=width, highlight=False, soft_wrap=False)
 
 
 class CommandError(Exception):

@@ -61,6 +61,19 @@ def overview() -> str:
     return "\n".join(lines)
 
 
+def unknown_command(name: str) -> str:
+    """What to say about a command that does not exist: the closest one if it looks like a typo, else the list."""
+    from difflib import get_close_matches
+
+    known = command_names()
+    options = ["--help", "--version"] if name.startswith("-") else []
+    # 0.6 is difflib's own cutoff: 'exercize' finds 'exercise', 'plot' finds nothing (rather than 'plan')
+    closest = get_close_matches(name, known + options, n=1, cutoff=0.6)
+    if closest:
+        return f"unknown command '{name}'; did you mean '{closest[0]}'?"
+    return f"unknown command '{name}'; commands are: {', '.join(known)}"
+
+
 def _setup_django() -> None:
     """django.setup() without the URL script prefix, which the command line never needs.
 
@@ -95,10 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"backstride {__version__}")
         return 0
     if args[0] not in command_names():
-        print(
-            f"backstride: error: unknown command '{args[0]}'; commands are: {', '.join(command_names())}",
-            file=sys.stderr,
-        )
+        print(f"backstride: error: {unknown_command(args[0])}", file=sys.stderr)
         return 2
     name = args[0].replace("-", "_")
     if args[0] in LIGHT_COMMANDS:

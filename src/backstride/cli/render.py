@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
 STATUS_STYLE = {"clear": "green", "refer_urgent": "yellow", "refer_emergency": "bold red"}
+# Below this much room beside the slug, the library is listed one exercise to a few lines instead of a table.
+LIBRARY_TABLE_ROOM = 36
 
 
 def dose_text(e: dict) -> str:
@@ -84,3 +88,44 @@ def render_assessment(console: Console, result: dict) -> None:
         console.print("\n[bold]No plan:[/bold] the program does not start until a clinician has seen you.")
     else:
         render_plan(console, result["plan"])
+
+
+def _words(values: list[str], empty: str) -> str:
+    return ", ".join(v.replace("_", " ") for v in values) or empty
+
+
+def render_library(console: Console, exercises: list[dict]) -> None:
+    """The library by category. The slug is what other commands take, so it is never cut: the other columns wrap."""
+    console.print(f"[bold]{len(exercises)} exercises[/bold]")
+    categories: dict[str, list[dict]] = {}
+    for e in exercises:
+        categories.setdefault(e["category"], []).append(e)
+    for category, items in categories.items():
+        title = f"{category.replace('_', ' ')} ({len(items)})"
+        slug_width = max(len(e["slug"]) for e in items)
+        if console.width < slug_width + LIBRARY_TABLE_ROOM:
+            _library_list(console, title, items)
+            continue
+        table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+        table.show_edge = False
+        table.add_column("slug", no_wrap=True, min_width=slug_width)
+        table.add_column("name", overflow="fold")
+        table.add_column("level", no_wrap=True, justify="right")
+        table.add_column("equipment", overflow="fold")
+        table.add_column("spine loading", overflow="fold")
+        for e in items:
+            table.add_row(
+                e["slug"], e["name"], str(e["level"]), _words(e["equipment"], "none"), _words(e["spine_loading"], "-")
+            )
+        console.print()
+        console.print(table)
+
+
+def _library_list(console: Console, title: str, items: list[dict]) -> None:
+    """A narrow screen: the slug on its own line (as wide as it needs), the rest wrapped below it."""
+    console.print(f"\n[bold]{title}[/bold]")
+    for e in items:
+        console.print(e["slug"], no_wrap=True, crop=False, overflow="ignore")
+        loading = _words(e["spine_loading"], "")
+        details = f"{e['name']}; level {e['level']}; {_words(e['equipment'], 'no equipment')}"
+        console.print(Padding(details + (f"; loads the spine in {loading}" if loading else ""), (0, 0, 0, 4)))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 
 from backstride.accounts.models import Clinician
 from backstride.runners.models import Runner
+
+from . import invite_codes
 
 
 class CareLink(models.Model):
@@ -21,10 +21,13 @@ class CareLink(models.Model):
 
 
 def new_code() -> str:
-    return secrets.token_urlsafe(9)
+    """A code to read out, such as K7QX-M3PD-R9TW (invite_codes.py); named here for migration 0001."""
+    return invite_codes.new_code()
 
 
 class Invite(models.Model):
+    """A one-time code. Codes made before the readable ones (random URL-safe text) are kept as they were."""
+
     clinician = models.ForeignKey(Clinician, on_delete=models.CASCADE, related_name="invites")
     code = models.CharField(max_length=32, unique=True, default=new_code)
     created_at = models.DateTimeField(auto_now_add=True)

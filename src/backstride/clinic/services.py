@@ -18,6 +18,7 @@ from backstride.core.inputs import check_text
 from backstride.runners.models import Adjustment, Clearance, Runner
 from backstride.runners.services import NoPlan, NotPaused, active_plan, clear_referral, recompute, referral_to_clear
 
+from . import invite_codes
 from .models import AuditEvent, CareLink, Invite
 
 # The actions the audit trail records; the audit page shows each in words.
@@ -93,12 +94,17 @@ def create_invite(clinician: Clinician) -> Invite:
 
 
 def accept_invite(runner: Runner, code: str) -> bool:
-    """Link the runner to the clinician who made the invite; each code works once."""
+    """Link the runner to the clinician who made the invite; each code works once.
+
+    A readable code is found however it was typed (case, spaces, dashes); an older code only exactly.
+    """
     code = (code or "").strip()
     if not code:
         return False
+    # The two forms never collide: older codes are 12 characters long, readable ones 14 with their dashes.
+    typed = {code, invite_codes.readable_form(code) or code}
     with transaction.atomic():
-        invite = Invite.objects.filter(code=code, used_at__isnull=True).select_related("clinician").first()
+        invite = Invite.objects.filter(code__in=typed, used_at__isnull=True).select_related("clinician").first()
         if invite is None:
             return False
         # a conditional update, so two sign-ups racing for one code cannot both win

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from backstride.cli.base import BackstrideCommand
 
 
@@ -11,11 +13,16 @@ class Command(BackstrideCommand):
         self.add_db_arguments(parser, runner=False)
 
     def handle(self, *args, **options):
+        from backstride import demo
         from backstride.cli.db import ensure_database
-        from backstride.demo import seed
 
-        ensure_database()
-        logins = seed()
+        quiet = options["verbosity"] == 0
+        with self.progress(quiet) as step:
+            step(0, 0, "Preparing the database")
+            ensure_database()
+            if demo.exists():
+                step(0, 0, "The demo data is already there")
+            logins = demo.seed(progress=step)
         self.stdout.write("Demo logins (every password is the same):")
         for role, name in logins.items():
             self.stdout.write(f"  {role}: {name}")
@@ -26,3 +33,42 @@ class Command(BackstrideCommand):
         self.stdout.write(f"Open http://{options['host']}:{options['port']}/ (Ctrl+C stops it)")
         self.stdout.flush()
         run(options["host"], options["port"])
+
+    @contextmanager
+    def progress(self, quiet: bool):
+        """Report each step of building the demo data on stderr: a bar on a terminal, else a line per step.
+
+        A step is (number, how many, what); number 0 is a step outside the count, such as the database.
+        Progress goes to stderr so that the logins on stdout stay the only output a script reads.
+        """
+        if quiet:
+            yield lambda number, total, what: None
+        elif self.stderr.isatty():
+            yield from self._progress_bar()
+        else:
+
+            def line(number: int, total: int, what: str) -> None:
+                counted = f"Building the demo data, {number} of {total}: " if number else ""
+                self.stderr.write(f"{counted}{what}")  # not a terminal, so not in the error colour
+                self.stderr.flush()
+
+            yield line
+
+    def _progress_bar(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(file=self.stderr._out), transient=False) as bar:
+            task = bar.add_task("Preparing the database", total=None)
+
+            def update(number: int, total: int, what: str) -> None:
+                if number:
+                    bar.update(task, description=what, total=total, completed=number - 1)
+                else:
+                    bar.update(task, description=what)
+
+            yield update
+            total = bar.tasks[0].total
+            if total:
+                bar.update(task, description="The demo data is ready", completed=total)

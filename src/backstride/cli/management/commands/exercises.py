@@ -23,18 +23,6 @@ class Command(LightCommand):
         if options["json"]:
             self.print_json([exercise_summary(e) for e in exercises])
             return
-        from rich.table import Table
+        from backstride.cli.render import render_library
 
-        table = Table(title=f"{len(exercises)} exercises", title_justify="left")
-        for col in ("slug", "name", "category", "level", "equipment", "spine loading"):
-            table.add_column(col)
-        for e in exercises:
-            table.add_row(
-                e.slug,
-                e.name,
-                e.category.value,
-                str(e.level),
-                ", ".join(x.value for x in e.equipment) or "none",
-                ", ".join(x.value for x in e.spine_loading) or "-",
-            )
-        self.console().print(table)
+        render_library(self.console(), [exercise_summary(e) for e in exercises])
