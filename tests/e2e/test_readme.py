@@ -34,3 +34,20 @@ def test_ci_runs_the_readmes_test_command():
 
 def test_the_readme_says_it_does_not_replace_a_clinician():
     assert "does not replace a clinician" in README
+
+
+def test_the_settings_table_is_one_unbroken_table_that_names_every_setting_the_server_reads():
+    section = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    lines = section.strip().splitlines()
+    table = [i for i, line in enumerate(lines) if line.startswith("|")]
+    assert table == list(range(table[0], table[0] + len(table)))  # no blank line or text splits it
+    assert all(lines[i].count(" | ") >= 2 for i in table)
+    settings_source = (ROOT / "src" / "backstride" / "web" / "settings.py").read_text()
+    import re
+
+    read = set(re.findall(r'environ\.get\("((?:BACKSTRIDE|REDIS|DATABASE)_[A-Z_]+)"', settings_source))
+    documented = "\n".join(lines[i] for i in table)
+    missing = {
+        name for name in read if name not in documented and name.replace("BACKSTRIDE_EMAIL_", "…_") not in documented
+    }
+    assert not missing, f"settings read but not in the README's table: {sorted(missing)}"
