@@ -1,4 +1,5 @@
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -20,6 +21,31 @@ def _forget_rate_limits():
     from django.core.cache import cache
 
     cache.clear()
+
+
+class Clock:
+    """A today a test can set and move: `clock.day = ...`."""
+
+    def __init__(self, day: dt.date):
+        self.day = day
+
+    def __call__(self) -> dt.date:
+        return self.day
+
+
+@pytest.fixture(autouse=True)
+def log_today(monkeypatch) -> Clock:
+    """The last day a log may be dated (runners.services.latest_log_day), which a test may move.
+
+    The tests' plans start on 2026-12-07 and run for months, whatever the real date: by default every
+    day they log is in the past, so each test keeps testing what it is about. The pages and commands
+    keep the real today; tests of the rule against future logs set this clock to the day they stand on.
+    """
+    from backstride.api.dates import LATEST
+
+    clock = Clock(LATEST)
+    monkeypatch.setattr("backstride.runners.services.latest_log_day", clock)
+    return clock
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def test_swapping_an_exercise_changes_todays_session_and_tells_the_runner_why(ru
     swapped = exercise_in(view, "anti_extension")
     assert swapped["slug"] == "dead-bug" and swapped["dosage_step"] == 1
     dose = load_library()["dead-bug"].dosage.steps[0]
-    reason = view["recent_changes"][-1]["reason"]
+    reason = view["recent_changes"][0]["reason"]
     assert reason == (
         f"Ada Okafor swapped in Dead Bug at {dose.sets} × {dose.reps} reps: "
         "Heel taps irritate the back; try the easier pattern"
@@ -66,7 +66,7 @@ def test_changing_a_dosage_changes_the_dose_today(runner, clinician, today):
     assert response.status_code == 302
     after = exercise_in(today_view(runner, today.day), "brace")
     assert after["slug"] == before["slug"] and after["dosage_step"] == 3
-    assert "Holding the brace well in clinic" in today_view(runner, today.day)["recent_changes"][-1]["reason"]
+    assert "Holding the brace well in clinic" in today_view(runner, today.day)["recent_changes"][0]["reason"]
 
 
 def test_holding_the_phase_repeats_the_week_before_the_next_phase(runner, clinician, today):
@@ -78,7 +78,7 @@ def test_holding_the_phase_repeats_the_week_before_the_next_phase(runner, clinic
     assert today_view(runner, week3)["phase"] == "settle"
     assert (
         "holds this phase for another week: Not ready to load more yet"
-        in (today_view(runner, today.day)["recent_changes"][-1]["reason"])
+        in (today_view(runner, today.day)["recent_changes"][0]["reason"])
     )
 
 

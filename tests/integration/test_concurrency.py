@@ -1,5 +1,6 @@
 """Two processes logging at the same time lose nothing and never see 'database is locked'."""
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -51,6 +52,10 @@ def backstride(*args: str, env=None) -> subprocess.CompletedProcess:
 def test_two_processes_logging_at_once_lose_nothing(database, tmp_path, sam):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BACKSTRIDE_DB")}
     env["BACKSTRIDE_CACHE_DIR"] = str(tmp_path / "cache")
+    # the processes log with the real clock, and a log may not be dated after today: begin weeks ago, on a Monday
+    today = dt.date.today()
+    start = today - dt.timedelta(days=DAYS + 7 + today.weekday())
+    sam["start_date"] = start.isoformat()
     intake = tmp_path / "intake.json"
     intake.write_text(json.dumps(sam))
     started = backstride("start", "--answers", str(intake), "--db", database, "--json", env=env)
@@ -87,7 +92,8 @@ def test_two_processes_logging_at_once_lose_nothing(database, tmp_path, sam):
         assert "database is locked" not in err
         assert proc.returncode == 0, err
 
-    progress = backstride("progress", "--date", "2027-01-03", "--db", database, "--json", env=env)
+    last = start + dt.timedelta(days=DAYS - 1)
+    progress = backstride("progress", "--date", last.isoformat(), "--db", database, "--json", env=env)
     assert progress.returncode == 0, progress.stderr
     data = json.loads(progress.stdout)
     assert sum(w["checkins"] for w in data["pain_trend"]) == DAYS

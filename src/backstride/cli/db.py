@@ -124,7 +124,9 @@ def pick_runner(choice: str | None):
 
 def parse_date(value: str | None, option: str = "--date") -> dt.date:
     if value is None:
-        return dt.date.today()
+        from backstride.runners.services import today
+
+        return today()  # the server's today, as the pages and the API count it
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:

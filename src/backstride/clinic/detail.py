@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from backstride.core.tracking.decisions import dose_words
 from backstride.runners.models import CheckIn, OutcomeMeasure, RunLog, Runner, SessionLog
-from backstride.runners.reports import plan_view, progress_view, today_view
+from backstride.runners.reports import changes_by_day, plan_view, progress_view, today_view
 
 from .planning import slot_label
 from .roster import OUTCOME_NAMES, badges_for
@@ -52,11 +52,8 @@ def phase_label(phase: str, weeks: list[dict]) -> str:
 
 
 def change_rows(changes: list[dict]) -> list[dict]:
-    """The history of changes, newest first, each with what it applied to in words."""
-    return [
-        c | {"what": str(TARGETS.get(c["target"]) or slot_label(c["target"])), "day": dt.date.fromisoformat(c["date"])}
-        for c in reversed(changes)
-    ]
+    """The history of changes (newest first) by day, each with what it applied to in words."""
+    return changes_by_day([c | {"what": str(TARGETS.get(c["target"]) or slot_label(c["target"]))} for c in changes])
 
 
 def verdict(change: dict | None) -> dict | None:

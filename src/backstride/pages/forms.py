@@ -64,7 +64,11 @@ class RedFlagForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    pain = forms.IntegerField(label=_("Back pain this morning (0-10)"), **PAIN)
+    pain = forms.IntegerField(
+        label=_("Back pain this morning (0-10)"),
+        error_messages={"required": _("Choose your back pain this morning, from 0 to 10.")},
+        **PAIN,
+    )
     stiffness = forms.IntegerField(label=_("Stiffness this morning (0-10)"), required=False, **PAIN)
     leg_symptoms = forms.BooleanField(
         label=_("New numbness, pins and needles or weakness, or leg pain getting worse"), required=False
@@ -76,7 +80,11 @@ class RunForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     km = forms.FloatField(label=_("Distance (km)"), min_value=0, max_value=300)
     minutes = forms.FloatField(label=_("Duration (minutes)"), min_value=0.5, max_value=1800)
-    pain_during = forms.IntegerField(label=_("Worst pain during (0-10)"), **PAIN)
+    pain_during = forms.IntegerField(
+        label=_("Worst pain during (0-10)"),
+        error_messages={"required": _("Choose your worst pain during the run, from 0 to 10.")},
+        **PAIN,
+    )
     pain_after = forms.IntegerField(label=_("Pain after (0-10)"), required=False, **PAIN)
     walk = forms.BooleanField(label=_("This was a walk, not a run"), required=False)
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
 from backstride.core.questionnaires import endurance as endurance_q
 from backstride.core.tracking import outcomes
+from backstride.core.tracking.decisions import ADJUSTED
 from backstride.core.units import distance
 
 from . import models as m
@@ -25,6 +26,22 @@ from .services import active_plan, red_flags_due
 
 RECENT_DECISIONS = 5
 VIEW_SECONDS = 6 * 3600
+
+
+def as_change(decision: dict) -> dict:
+    """A decision as "what changed and why" shows it: marked when a clinician made it."""
+    by_clinician = decision["kind"] == ADJUSTED or bool((decision.get("details") or {}).get("author"))
+    return decision | {"by_clinician": by_clinician}
+
+
+def changes_by_day(changes: list[dict]) -> list[dict]:
+    """Changes (newest first) gathered under each day, the newest day first, as the pages list them."""
+    days: list[dict] = []
+    for change in changes:
+        if not days or days[-1]["date"] != change["date"]:
+            days.append({"date": change["date"], "day": dt.date.fromisoformat(change["date"]), "changes": []})
+        days[-1]["changes"].append(change)
+    return days
 
 
 def view_key(kind: str, runner: m.Runner, day: dt.date) -> str:
@@ -57,6 +74,8 @@ def version_cached(kind: str) -> Callable:
         return view
 
     return wrap
+
+
 TWO_WEEK_LOAD_FLAG = 0.30  # Nielsen et al. 2014
 
 
@@ -146,7 +165,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
         "nudges": [n.as_dict() for n in state.nudges[-3:]],
-        "recent_changes": [d.as_dict() for d in state.decisions[-RECENT_DECISIONS:]],
+        "recent_changes": [as_change(d.as_dict()) for d in reversed(state.decisions[-RECENT_DECISIONS:])],
         "lesson": lesson,
     }
 
@@ -194,14 +213,20 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
             | {"sessions": sessions, "running": week["running"]}
         )
-    stored = list(m.Decision.objects.filter(runner=runner).values("date", "target", "kind", "reason"))
+    # newest first: the latest change is what a runner or clinician opens the page to see
+    rows = m.Decision.objects.filter(runner=runner).order_by("-date", "-id")
+    # listed without their details (the API's DecisionOut says so), which only say whether a clinician made it
+    stored = [
+        {k: v for k, v in as_change(d).items() if k != "details"} | {"date": d["date"].isoformat()}
+        for d in rows.values("date", "target", "kind", "reason", "details")
+    ]
     return {
         "runner": runner.name,
         "start_date": plan.data["start_date"],
         "end_date": plan.data["end_date"],
         "weeks": weeks,
         "maintenance": plan.data["maintenance"],
-        "changes": [d | {"date": d["date"].isoformat()} for d in stored] or [d.as_dict() for d in state.decisions],
+        "changes": stored or [as_change(d.as_dict()) for d in reversed(state.decisions)],
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,
     }

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from backstride.core.errors import InputError
 from backstride.core.screening.red_flags import REFER_EMERGENCY
@@ -25,6 +27,23 @@ RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLIN
 
 class NoPlan(InputError):
     pass
+
+
+def today() -> dt.date:
+    """Today in the server's time zone (settings.TIME_ZONE): the day every page and command counts from."""
+    return timezone.localdate()
+
+
+def latest_log_day() -> dt.date:
+    """The last day a session, check-in, run or outcome may be dated: today (the tests move it)."""
+    return today()
+
+
+def refuse_future(day: dt.date) -> None:
+    """A log is of something done: one dated after today is a mistake, and would show a "last log" ahead."""
+    latest = latest_log_day()
+    if day > latest:
+        raise InputError("date", _("must not be after %(today)s (today)") % {"today": latest.isoformat()})
 
 
 class NotPaused(InputError):
@@ -238,6 +257,7 @@ def _as_of(runner: m.Runner, day: dt.date) -> dt.date:
 
 
 def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:
+    refuse_future(log.date)
     active_plan(runner)
     with transaction.atomic():
         entry = m.SessionLog.objects.create(
@@ -284,6 +304,7 @@ def red_flags_due(runner: m.Runner, day: dt.date) -> bool:
 def checkin(runner: m.Runner, data: CheckInInput) -> ProgramState:
     from backstride.core.screening import RedFlagAnswers, screen
 
+    refuse_future(data.date)
     active_plan(runner)
     if red_flags_due(runner, data.date) and data.red_flags is None:
         raise InputError("red_flags", "the weekly red-flag questions are due: answer them with this check-in")
@@ -307,6 +328,7 @@ def checkin(runner: m.Runner, data: CheckInInput) -> ProgramState:
 
 
 def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
+    refuse_future(data.date)
     active_plan(runner)
     with transaction.atomic():
         m.RunLog.objects.create(
@@ -322,6 +344,7 @@ def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
 
 
 def record_outcome(runner: m.Runner, kind: str, day: dt.date, value: float | None, data: dict) -> m.OutcomeMeasure:
+    refuse_future(day)
     with transaction.atomic():
         measure = m.OutcomeMeasure.objects.create(runner=runner, kind=kind, date=day, value=value, data=data)
         if runner.current_plan is not None:
@@ -403,5 +426,7 @@ __all__ = [
     "record_outcome",
     "record_positive_screening",
     "referral_to_clear",
+    "refuse_future",
     "start_runner",
+    "today",
 ]

@@ -25,6 +25,15 @@ class DecisionOut(Out):
     details: dict[str, Any] = Field(default_factory=dict)  # absent where stored decisions are listed
 
 
+class PlanChangeOut(DecisionOut):
+    """A decision as "what changed and why" lists it."""
+
+    by_clinician: bool = False  # made by the runner's clinician (a plan adjustment), not by the program's rules
+
+
+NEWEST_FIRST = "Newest first (by day, and within a day the latest made first)."
+
+
 class EpisodeOut(Out):
     kind: str
     start: dt.date

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .common import DecisionOut, EpisodeOut, NudgeOut, Out, ReferralOut
+from pydantic import Field
+
+from .common import NEWEST_FIRST, EpisodeOut, NudgeOut, Out, PlanChangeOut, ReferralOut
 from .program import DailyMobilityOut, PrescriptionOut, SessionOut, TodayRunningOut, WeekRunningOut
 
 
@@ -46,7 +48,9 @@ class TodayOut(Out):
     checkin: CheckInDueOut
     outcomes_due: list[OutcomeDueOut]
     nudges: list[NudgeOut]
-    recent_changes: list[DecisionOut]
+    recent_changes: list[PlanChangeOut] = Field(
+        description=f"The latest few changes with their reasons. {NEWEST_FIRST}"
+    )
     lesson: LessonOut | None = None  # the lesson of the day, read in full at /learn/SLUG/
 
 
@@ -81,6 +85,6 @@ class PlanOut(Out):
     end_date: dt.date
     weeks: list[PlanWeekOut]
     maintenance: MaintenanceOut
-    changes: list[DecisionOut]
+    changes: list[PlanChangeOut] = Field(description=f"Every change to the plan with its reason. {NEWEST_FIRST}")
     episodes: list[EpisodeOut]
     paused: ReferralOut | None

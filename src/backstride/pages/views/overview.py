@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from backstride.accounts.roles import runner_required
 from backstride.core.calendar import DAYS
-from backstride.runners.reports import plan_view, progress_view
+from backstride.runners.reports import changes_by_day, plan_view, progress_view
 
 from .today import no_plan
 from .util import day_from
@@ -44,6 +44,9 @@ def calendar_weeks(view: dict) -> list[dict]:
     return weeks
 
 
+CHANGES_SHOWN = 60  # the latest; the clinician's record and the API have them all
+
+
 @runner_required
 @require_GET
 def plan(request):
@@ -51,14 +54,14 @@ def plan(request):
         return no_plan(request)
     day = day_from(request)
     view = plan_view(request.runner, day)
-    changes = sorted(view["changes"], key=lambda c: c["date"], reverse=True)
+    changes = changes_by_day(view["changes"][:CHANGES_SHOWN])  # newest first
     return render(
         request,
         "pages/plan.html",
         {
             "view": view,
             "weeks": calendar_weeks(view),
-            "changes": changes[:60],
+            "changes": changes,
             "today": day,
             "nav": "plan",
         },

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_GET, require_POST
 from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
-from backstride.runners.reports import today_view
+from backstride.runners.reports import changes_by_day, today_view
 
 from .util import WHOLE_NUMBER, day_from, has_nul, out_of_range, safe_next
 
 PAIN_FIELDS = ("pain_before", "pain_during", "pain_after", "effort")
+REQUIRED_PAIN = ("pain_during", "pain_after")  # what the adaptation judges a session by (core/tracking/adapt.py)
 CACHE_SECONDS = 6 * 3600
 CSRF_MARK = "<!--csrf-->"
 
@@ -84,9 +85,12 @@ def _cached_page(request, runner, day) -> str:
 
 def _body(request, runner, day) -> str:
     view = today_view(runner, day)
-    body = render_to_string(
-        "pages/_today_body.html", {"view": view, "cards": exercise_cards(view["session"])}, request=request
-    )
+    context = {
+        "view": view,
+        "cards": exercise_cards(view["session"]),
+        "changes": changes_by_day(view["recent_changes"]),
+    }
+    body = render_to_string("pages/_today_body.html", context, request=request)
     return mark_safe(body)
 
 
@@ -139,6 +143,11 @@ def _read_session(post, runner) -> tuple[dict, list[str]]:
     if has_nul(post):
         return {}, [_("The form must not contain the NUL character.")]
     data = {key: _int(post.get(key), FIELD_LABELS[key], problems) for key in PAIN_FIELDS}
+    for key in REQUIRED_PAIN:
+        if not (post.get(key) or "").strip():
+            problems.append(_("%(field)s: choose a number from 0 to 10.") % {"field": FIELD_LABELS[key]})
+    if data["pain_before"] is None:
+        data["pain_before"] = data["pain_during"]  # as on the command line: left empty, the same as during
     day_text = post.get("date", "")
     try:
         day = dt.date.fromisoformat(day_text)

@@ -6,12 +6,12 @@ import datetime as dt
 import re
 
 from django.contrib import messages
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from backstride.api.dates import EARLIEST, LATEST
 from backstride.runners.program import replay_horizon
+from backstride.runners.services import today
 
 # The days the pages show and accept: from a few weeks before the plan's start (a run or check-in
 # from just before it began) to a week past today, or past the plan's 8 weeks while they are
@@ -21,10 +21,6 @@ DAYS_AHEAD = 7
 # A whole number typed in a form: ASCII digits only (str.isdigit() accepts "²", which int() refuses),
 # and short enough that int() never meets its limit on digits.
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def allowed_days(runner) -> tuple[dt.date, dt.date]:

@@ -1,17 +1,8 @@
-/* backstride: the little JavaScript htmx cannot do: hold and rest timers, slider readouts.
+/* backstride: the little JavaScript htmx cannot do: hold and rest timers.
    Written for this project; no dependencies. Everything works without it, the timers only help. */
 (function () {
   "use strict";
   const SWITCH_SECONDS = 10;
-
-  function sliders(root) {
-    root.querySelectorAll("[data-slider]").forEach(function (input) {
-      const output = input.parentElement.querySelector("[data-output]");
-      if (!output || input.dataset.bound) return;
-      input.dataset.bound = "1";
-      input.addEventListener("input", function () { output.textContent = input.value; });
-    });
-  }
 
   function countdown(seconds, onTick, onDone, state) {
     let left = seconds;
@@ -118,7 +109,6 @@
   }
 
   function init(root) {
-    sliders(root);
     root.querySelectorAll(".timer[data-hold]").forEach(function (box) {
       if (!box.dataset.bound) { box.dataset.bound = "1"; holdTimer(box); }
     });
