@@ -341,3 +341,85 @@ def test_a_walk_run_at_five_out_of_ten_with_a_worse_morning_blames_the_morning(s
 def test_the_goal_race_note_gives_the_current_long_run_to_a_tenth(sam):
     sam["running"]["long_run_km"] = 12.5
     assert race_note(sam, START + dt.timedelta(weeks=4))["current_long_run_km"] == 12.5
+
+
+# -- Edges the fourth mutation sample (seed 29) found ---------------------------------------------
+
+
+def test_a_one_point_drop_from_two_is_a_meaningful_change_but_from_four_is_not():
+    from backstride.core.questionnaires.pain_scale import change
+
+    assert change(2, 1) != "no_meaningful_change"  # 50 %, and a whole point
+    assert change(4, 3) == "no_meaningful_change"  # 25 %: under both thresholds
+
+
+def test_sunday_and_monday_are_back_to_back_so_never_both_run_days(sam):
+    from backstride.core.intake import parse_intake
+    from backstride.core.planner.running import _run_days
+
+    sam["running"]["run_days"] = ["mon", "wed", "sun"]
+    sam["running"]["long_run_day"] = "sun"
+    assert _run_days(parse_intake(sam), 3) == ["mon", "wed"]
+
+
+def test_two_inflammatory_features_suggest_nothing_and_three_suggest_a_gp_visit():
+    from backstride.core.screening import screen
+    from tests.unit.test_red_flags import _inflammatory
+
+    assert screen(_inflammatory(2, age=40)).routine_referral is None
+    assert screen(_inflammatory(3, age=40)).routine_referral == "inflammatory_back_pain_possible"
+
+
+def test_a_flexor_to_extensor_ratio_of_nine_tenths_or_more_is_off_target():
+    from backstride.core.questionnaires.endurance import EnduranceTimes, ratios
+
+    assert ratios(EnduranceTimes(95, 100, 60, 60))["flexion_extension"]["on_target"] is True
+    assert ratios(EnduranceTimes(100, 100, 60, 60))["flexion_extension"]["on_target"] is False
+
+
+def test_psfs_ratings_are_whole_numbers_from_zero_and_the_mean_change_keeps_its_tenth():
+    from backstride.core.errors import InputError
+    from backstride.core.questionnaires.psfs import meaningful_change, score
+
+    assert score({"running": 0}).mean == 0
+    with pytest.raises(InputError):
+        score({"running": -1})
+    change = meaningful_change(score({"running": 2, "stairs": 3}), score({"running": 5, "stairs": 5}))
+    assert change["mean"] == 2.5
+
+
+def test_a_flare_up_in_the_first_week_leaves_every_exercise_at_its_easiest_step_at_that_step(program):
+    before = run(program, 0, [], mornings({0: 3}))
+    easiest = {
+        slot
+        for slot in program.ladders
+        if min(before.positions.get(slot, program.first_planned(slot)), program.ceiling(slot, day(1))) == 0
+    }
+    assert len(easiest) > 5
+    state = run(program, 6, [], mornings({0: 3, 1: 7, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3}))
+    flares = [e for e in state.episodes if e.kind == "flare_up"]
+    assert flares and flares[0].end is not None
+    assert {state.positions[slot] for slot in easiest} == {0}
+
+
+def test_a_weekly_step_back_lowers_every_exercise_that_is_above_its_easiest_step(program):
+    good = [session(n, 1) for n in range(21) if n % 7 in (0, 2, 4)]
+    worse = {n: 2 for n in range(21)} | {n: 3 for n in range(21, 28)}  # a week a point above the one before
+    eve = run(program, 26, good, mornings(worse), baseline=2)
+    after = run(program, 27, good, mornings(worse), baseline=2)
+    assert [d.date for d in after.decisions if d.kind == "step_back" and d.target == "program"] == [day(27)]
+    level = {
+        slot: min(eve.positions.get(slot, program.first_planned(slot)), program.ceiling(slot, day(27)))
+        for slot in program.ladders
+    }
+    assert sum(1 for pos in level.values() if pos > 0) > 5
+    assert {slot: after.positions.get(slot, pos) for slot, pos in level.items()} == {
+        slot: max(pos - 1, 0) for slot, pos in level.items()
+    }
+
+
+def test_a_walk_run_race_on_the_programs_last_day_is_inside_it(sam):
+    start = stopped_runner(sam).start  # sam now returns to running through walk-run
+    last = start + dt.timedelta(weeks=8, days=-1)
+    sam["running"]["goal_race"] = {"name": "Parkrun", "date": last.isoformat(), "distance_km": 5}
+    assert "while you are returning to running" in program_for(sam).plan["goal_race"]["note"]
