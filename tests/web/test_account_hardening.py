@@ -38,7 +38,8 @@ def run_python(args: list[str], env: dict) -> subprocess.CompletedProcess:
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("BACKSTRIDE_EMAIL", "BACKSTRIDE_ENV", "BACKSTRIDE_DEBUG"))
-        and k != "DJANGO_SETTINGS_MODULE"
+        # the browser tests allow Django's sync calls under Playwright's loop in this process; a deployment never does
+        and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, env=base | env, timeout=120
