@@ -109,15 +109,18 @@ def main() -> None:
                 (f"{who}   GET /api/v1/today", f"/api/v1/today?date={day}", bearer[who], None),
                 (f"{who}   GET /api/v1/plan", f"/api/v1/plan?date={day}", bearer[who], None),
             ]
-        for label, path, headers, body in runs:  # warm every worker, then measure
-            wrk(port, path, headers, 2, args.clients, body)
+        for _label, path, headers, body in runs:  # warm every worker on every path first
+            wrk(port, path, headers, 3, args.clients, body)
+        for label, path, headers, body in runs:
             results[label] = wrk(port, path, headers, args.seconds, args.clients, body)
+        # the floor again at the end: the ratios use the faster of its two runs, the stricter comparison
+        again = wrk(port, "/ping/", cookie, args.seconds, args.clients)
+        if again["rps"] > results["floor  GET /ping/"]["rps"]:
+            results["floor  GET /ping/"] = again
         json_headers = {"Content-Type": "application/json"}
         for who in ("week", "year"):
             label = f"{who}   POST /api/v1/sessions"
-            results[label] = wrk(
-                port, "/api/v1/sessions", bearer[who] | json_headers, args.seconds, args.clients, log
-            )
+            results[label] = wrk(port, "/api/v1/sessions", bearer[who] | json_headers, args.seconds, args.clients, log)
     finally:
         server.terminate()
         server.wait(timeout=20)
