@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from today_speed import seed_year, setup_django  # noqa: E402
-from web_speed import HOST, free_port, sign_in, wait_for  # noqa: E402
+from today_speed import seed_year, setup_django
+from web_speed import HOST, free_port, sign_in, wait_for
 
 PASSWORD = "a benchmark password"
 
