@@ -198,4 +198,3 @@ def checkpoint_key(plan: Plan) -> str:
         text = repr(sorted((slug, ex) for slug, ex in library.exercises.items()))
         fingerprint = _FINGERPRINTS[id(library)] = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
     return f"replay:{plan.id}:{plan.created_at.timestamp()}:{get_language()}:{fingerprint}"
-
