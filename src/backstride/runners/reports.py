@@ -21,6 +21,7 @@ from backstride.core.tracking.decisions import ADJUSTED
 from backstride.core.units import distance
 
 from . import models as m
+from . import plan_marks as marks
 from .program import state_for
 from .services import active_plan, red_flags_due
 
@@ -200,7 +201,9 @@ def _phase(plan: dict, week: int, state, day: dt.date) -> str:
 @version_cached("plan")
 def plan_view(runner: m.Runner, day: dt.date) -> dict:
     plan = active_plan(runner)
-    program, _, state = state_for(runner, plan, day)
+    program, history, state = state_for(runner, plan, day)
+    dates = [dt.date.fromisoformat(s["date"]) for w in plan.data["weeks"] for s in w["sessions"]]
+    logged = marks.logs_by_session(dates, tuple(s for s in history.sessions if s.date <= day))
     weeks = []
     for week in plan.data["weeks"]:
         sessions = []
@@ -208,7 +211,21 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
             d = dt.date.fromisoformat(s["date"])
             # the next week as it stands now; later weeks follow the plan from wherever you are then
             adapted = program.session_for(d, state) if day <= d <= day + dt.timedelta(days=7) else None
-            sessions.append({"planned": s, "adapted": adapted if _differs(adapted, s) else None})
+            adapted = adapted if _differs(adapted, s) else None
+            log = logged.get(d)
+            # what the runner did, where they logged it; else the session as it stands or as planned
+            shown = (
+                marks.exercises_done(s, log, program.library, program.ladders) if log else (adapted or s)["exercises"]
+            )
+            sessions.append(
+                {
+                    "planned": s,
+                    "adapted": adapted,
+                    "status": marks.status_of(s, log, d, day),
+                    "logged_on": log.date.isoformat() if log else None,
+                    "exercises": shown,
+                }
+            )
         weeks.append(
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
             | {"sessions": sessions, "running": week["running"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field
 
@@ -54,9 +55,21 @@ class TodayOut(Out):
     lesson: LessonOut | None = None  # the lesson of the day, read in full at /learn/SLUG/
 
 
+class PlanExerciseOut(PrescriptionOut):
+    completed: bool | None = None  # on a logged session: whether this exercise was done in full
+
+
 class PlanSessionOut(Out):
     planned: SessionOut
     adapted: SessionOut | None  # only within the coming week, and only where it differs
+    status: Literal["done", "partly_done", "missed"] | None = Field(
+        description="How the session went: done, partly done (some exercises not completed), "
+        "or missed (a past session day with no log); null for a session still ahead or today's not yet logged."
+    )
+    logged_on: dt.date | None  # the day of the log that stands for it (a log a day or two off counts)
+    exercises: list[PlanExerciseOut] = Field(
+        description="The exercises with their doses: as logged, else as adapted for the coming week, else as planned."
+    )
 
 
 class PlanWeekOut(Out):

@@ -12,6 +12,7 @@ from backstride.accounts.roles import runner_required
 from backstride.core.calendar import DAYS
 from backstride.runners.reports import changes_by_day, plan_view, progress_view
 
+from .plan_summary import assessment_summary, has_logs
 from .today import no_plan
 from .util import day_from
 
@@ -28,8 +29,8 @@ def progress(request):
     return render(request, "pages/progress.html", {"view": view, "charts": charts, "nav": "progress"})
 
 
-def calendar_weeks(view: dict) -> list[dict]:
-    """Each plan week as seven days, with the session and runs that fall on each."""
+def calendar_weeks(view: dict, today: dt.date) -> list[dict]:
+    """Each plan week as seven days, with the session and runs that fall on each; this week's is open."""
     weeks = []
     for week in view["weeks"]:
         start = dt.date.fromisoformat(week["start_date"])
@@ -40,8 +41,18 @@ def calendar_weeks(view: dict) -> list[dict]:
             session = next((s for s in week["sessions"] if s["planned"]["date"] == iso), None)
             runs = [r for r in week["running"]["runs"] if r["date"] == iso]
             days.append({"date": date, "day": DAYS[date.weekday()], "session": session, "runs": runs})
-        weeks.append(week | {"days": days})
+        weeks.append(week | {"days": days, "current": False})
+    current = current_week(weeks, today)
+    if current is not None:
+        current["current"] = True
     return weeks
+
+
+def current_week(weeks: list[dict], today: dt.date) -> dict | None:
+    """The week the day falls in; the first before the start; none once the 8 weeks are over."""
+    if not weeks or today > dt.date.fromisoformat(weeks[-1]["end_date"]):
+        return None
+    return next((w for w in weeks if today <= dt.date.fromisoformat(w["end_date"])), None)
 
 
 CHANGES_SHOWN = 60  # the latest; the clinician's record and the API have them all
@@ -55,12 +66,18 @@ def plan(request):
     day = day_from(request)
     view = plan_view(request.runner, day)
     changes = changes_by_day(view["changes"][:CHANGES_SHOWN])  # newest first
+    weeks = calendar_weeks(view, day)
+    summary = None
+    if not has_logs(request.runner):
+        summary = assessment_summary(request.runner.current_plan, view, day)
     return render(
         request,
         "pages/plan.html",
         {
             "view": view,
-            "weeks": calendar_weeks(view),
+            "weeks": weeks,
+            "this_week": next((w for w in weeks if w["current"]), None),
+            "summary": summary,
             "changes": changes,
             "today": day,
             "nav": "plan",
