@@ -42,7 +42,9 @@ class AuditEvent(models.Model):
     """Who viewed or changed what: written for every clinician view and change of a runner's data."""
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    runner = models.ForeignKey(Runner, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_events")
+    # A runner who deletes their account leaves the trail: the event keeps only an anonymous reference.
+    runner = models.ForeignKey(Runner, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events")
+    runner_ref = models.CharField(max_length=40, blank=True)  # "deleted runner 3f9a…", once the runner is gone
     action = models.CharField(max_length=40)
     detail = models.JSONField(default=dict)
     at = models.DateTimeField(auto_now_add=True)

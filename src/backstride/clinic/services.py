@@ -26,6 +26,9 @@ VIEWED, ADJUSTED, CLEARED = "runner_viewed", "plan_adjusted", "referral_cleared"
 INVITED, JOINED = "invite_created", "invite_accepted"
 ROSTER_VIEWED, RUNNERS_LISTED, ADMIN_VIEWED = "roster_viewed", "runners_listed", "admin_viewed"
 ACCESS_ENDED = "access_ended"
+OUTCOMES_EXPORTED = "outcomes_exported"
+# Actions whose detail lists the runners shown by id (a deleted runner's id is replaced there).
+LISTS_OF_RUNNERS = (ROSTER_VIEWED, OUTCOMES_EXPORTED)
 # Actions that only read are named so; every other action changes something and is always recorded.
 READ_SUFFIXES = ("_viewed", "_listed")
 # The same person reading the same thing again within this window adds no row: a clinician paging

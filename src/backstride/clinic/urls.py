@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import outcomes_csv, views
 
 app_name = "clinic"
 urlpatterns = [
     path("", views.roster, name="roster"),
     path("invite/", views.invite, name="invite"),
     path("audit/", views.audit, name="audit"),
+    path("outcomes.csv", outcomes_csv.outcomes_csv, name="outcomes_csv"),
     path("runners/<int:runner_id>/", views.runner, name="runner"),
     path("runners/<int:runner_id>/adjust/", views.adjust, name="adjust"),
     path("runners/<int:runner_id>/clear/", views.clear, name="clear"),

@@ -232,6 +232,7 @@ AUDIT_LABELS = {
     services.RUNNERS_LISTED: gettext_lazy("Listed the runners through the API"),
     services.ADMIN_VIEWED: gettext_lazy("Read the runner's data in the staff admin"),
     services.ACCESS_ENDED: gettext_lazy("The runner ended a clinician's access"),
+    services.OUTCOMES_EXPORTED: gettext_lazy("Downloaded the runners' outcome measures"),
 }
 PAGE_LABELS = {
     "adjust": gettext_lazy("the page for changing the plan"),
