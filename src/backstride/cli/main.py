@@ -25,11 +25,14 @@ DESCRIPTION = (
 # Django); tests/e2e/test_cli_startup.py checks it against every Command.help.
 SUMMARIES = {
     "assess": "Screen and assess a runner from an intake file and show their 8-week plan.",
+    "calendar": "Write the runner's calendar (sessions, maintenance, check-ins, questionnaires) to an .ics file.",
     "checkin": "The morning check-in: pain and stiffness, and the red-flag questions once a week.",
     "clear-referral": "Record that a clinician has cleared a referral, so the paused program resumes.",
     "demo": "Create a demo database once (runners and a clinician with real-looking logs) and serve it.",
     "exercise": "Show one exercise: how to do it, what it should feel like, when to stop.",
     "exercises": "List the exercise library, optionally one category.",
+    "export": "Export all of a runner's data as a zip: the backstride.export/1 JSON document and CSV files.",
+    "import-export": "Restore a file made by 'backstride export' (or downloaded from the web app) as a new runner.",
     "learn": "Short lessons: why the program works the way it does, in plain words.",
     "log": "Log a session, a run or an outcome measure (odi, endurance, psfs).",
     "plan": "The current plan: what was planned, what changed and why.",
@@ -67,8 +70,9 @@ def unknown_command(name: str) -> str:
 
     known = command_names()
     options = ["--help", "--version"] if name.startswith("-") else []
-    # 0.6 is difflib's own cutoff: 'exercize' finds 'exercise', 'plot' finds nothing (rather than 'plan')
-    closest = get_close_matches(name, known + options, n=1, cutoff=0.6)
+    # just above difflib's own 0.6: 'exercize' finds 'exercise', 'plot' finds nothing (rather than 'plan',
+    # or 'export' at exactly 0.6)
+    closest = get_close_matches(name, known + options, n=1, cutoff=0.61)
     if closest:
         return f"unknown command '{name}'; did you mean '{closest[0]}'?"
     return f"unknown command '{name}'; commands are: {', '.join(known)}"

@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import clinicians, home, learn, library, logs, onboarding, outcomes, overview, settings, today
+from .views import (
+    account,
+    calendar,
+    clinicians,
+    home,
+    learn,
+    library,
+    logs,
+    onboarding,
+    outcomes,
+    overview,
+    settings,
+    today,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -18,6 +31,11 @@ urlpatterns = [
     path("learn/", learn.lessons, name="lessons"),
     path("learn/<slug:slug>/", learn.lesson, name="lesson"),
     path("settings/", settings.settings_page, name="settings"),
+    path("settings/calendar/", calendar.calendar_settings, name="calendar_settings"),
+    path("settings/calendar/backstride.ics", calendar.calendar_download, name="calendar_download"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("settings/export/", account.download_export, name="download_export"),
+    path("settings/delete/", account.delete_my_account, name="delete_account"),
     path("settings/clinicians/", clinicians.clinicians, name="my_clinicians"),
     path("settings/clinicians/<int:clinician_id>/end/", clinicians.end_access, name="end_access"),
 ]

@@ -264,3 +264,28 @@ class Adjustment(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
+
+
+class CalendarFeed(models.Model):
+    """The runner's private calendar address. Calendar apps cannot log in, so the token is the key:
+    revoking clears it and renewing replaces it, and the old address stops working at once."""
+
+    runner = models.OneToOneField(Runner, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # The time of day sessions go in the calendar at; without one they are all-day events.
+    session_time = models.TimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class CalendarEvent(models.Model):
+    """The last version of each event a calendar was given, so a changed event gets a higher SEQUENCE
+    and one that no longer comes can be sent once more, cancelled, instead of silently disappearing."""
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="calendar_events")
+    key = models.CharField(max_length=64)
+    sequence = models.PositiveIntegerField(default=0)
+    digest = models.CharField(max_length=16)
+    data = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["runner", "key"], name="one_calendar_event_key")]

@@ -237,6 +237,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("BACKSTRIDE_TIME_ZONE", "UTC")
+# The address the calendar feed links back to; unset, a page request's own address is used.
+SITE_URL = os.environ.get("BACKSTRIDE_SITE_URL", "").rstrip("/")
 USE_I18N = True
 USE_TZ = True
 

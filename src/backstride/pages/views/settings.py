@@ -14,6 +14,7 @@ from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 
 from ..forms import SettingsForm
+from .calendar import feed_context
 from .today import no_plan
 
 
@@ -46,4 +47,4 @@ def settings_page(request):
         else:
             messages.success(request, _("Saved. Your plan has been rebuilt for the weeks ahead."))
             return redirect("plan")
-    return render(request, "pages/settings.html", {"form": form, "nav": "settings"})
+    return render(request, "pages/settings.html", {"form": form, "nav": "settings", "calendar": feed_context(request)})
