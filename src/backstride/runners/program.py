@@ -36,13 +36,15 @@ from .models import Adjustment, CheckIn, Clearance, ExerciseLog, Plan, RunLog, R
 BASELINE_STIFFNESS_CHECKINS = 3
 
 
-# A stored plan never changes, so its ladders are built once per process and kept by plan id.
-_LADDERS: OrderedDict[int, dict] = OrderedDict()
+# A stored plan never changes, so its ladders are built once per process and kept by plan id and
+# creation time (a new database, as in tests, hands out the same ids again for other plans).
+_LADDERS: OrderedDict[tuple[int, float], dict] = OrderedDict()
 LADDER_CACHE_SIZE = 512
 
 
 def _ladders(plan: Plan) -> dict:
-    ladders = _LADDERS.get(plan.id)
+    key = (plan.id, plan.created_at.timestamp())
+    ladders = _LADDERS.get(key)
     if ladders is None:
         profile = plan.assessment.result["profile"]
         ladders = build_ladders(
@@ -52,7 +54,7 @@ def _ladders(plan: Plan) -> dict:
             profile["directional_preference"],
             profile.get("rotation_sensitive", False),  # assessments stored before it was asked lack it
         )
-        _LADDERS[plan.id] = ladders
+        _LADDERS[key] = ladders
         if len(_LADDERS) > LADDER_CACHE_SIZE:
             _LADDERS.popitem(last=False)
     return ladders
