@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import outcomes_csv, views
+from . import outcomes_csv, program_pdf, views
 
 app_name = "clinic"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("audit/", views.audit, name="audit"),
     path("outcomes.csv", outcomes_csv.outcomes_csv, name="outcomes_csv"),
     path("runners/<int:runner_id>/", views.runner, name="runner"),
+    path("runners/<int:runner_id>/pdf/", program_pdf.runner_pdf, name="runner_pdf"),
     path("runners/<int:runner_id>/adjust/", views.adjust, name="adjust"),
     path("runners/<int:runner_id>/clear/", views.clear, name="clear"),
 ]

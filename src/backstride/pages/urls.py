@@ -11,6 +11,7 @@ from .views import (
     onboarding,
     outcomes,
     overview,
+    printed,
     settings,
     today,
 )
@@ -26,6 +27,7 @@ urlpatterns = [
     path("outcomes/", outcomes.outcomes, name="outcomes"),
     path("progress/", overview.progress, name="progress"),
     path("plan/", overview.plan, name="plan"),
+    path("plan/pdf/", printed.plan_pdf, name="plan_pdf"),
     path("exercises/", library.library, name="library"),
     path("exercises/<slug:slug>/", library.exercise, name="exercise"),
     path("learn/", learn.lessons, name="lessons"),

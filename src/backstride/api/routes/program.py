@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Literal
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -39,6 +40,27 @@ def plan(request, date: dt.date | None = DAY):
 def progress(request, date: dt.date | None = DAY):
     """Pain trend, Oswestry, endurance, adherence and running volume up to the day."""
     return _cached_json("progress", own_runner(request), day_or_today(date), progress_view, ProgressOut, by_alias=True)
+
+
+PDF = {
+    "description": "The program as a PDF to print: summary, 8-week checklist, exercise cards, maintenance, safety.",
+    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+@router.get("/plan/pdf", response=PROGRAM, openapi_extra={"responses": {200: PDF}})
+def plan_pdf(
+    request,
+    size: Literal["a4", "letter"] = Query("a4", description="the paper size: a4 or letter"),
+    date: dt.date | None = DAY,
+):
+    """The whole program as a PDF to print or keep, on A4 or US Letter paper."""
+    from backstride.pages.program_pdf import program_pdf
+
+    body = program_pdf(own_runner(request), day_or_today(date), size)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="backstride-program-{size}.pdf"'
+    return response
 
 
 def _cached_json(kind: str, runner, day: dt.date, view, schema, by_alias: bool = False) -> HttpResponse:
