@@ -116,6 +116,7 @@ def test_the_openapi_document_is_served_with_every_route_and_its_errors(anonymou
         "get_exercise",
         "today",
         "plan",
+        "plan_pdf",
         "progress",
         "list_sessions",
         "log_session",
@@ -128,6 +129,7 @@ def test_the_openapi_document_is_served_with_every_route_and_its_errors(anonymou
         "runner_plan",
         "runner_progress",
         "clear_referral",
+        "runner_fhir",
     }
     for (method, path), op in operations.items():
         assert "401" in op["responses"], path

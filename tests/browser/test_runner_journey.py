@@ -70,6 +70,10 @@ def onboard(page, screenshots=None) -> None:
     """Answer every step of the wizard as a runner with a flexion-sensitive back, starting today."""
     today = dt.date.today()
     if screenshots:
+        page.screenshot(path=str(screenshots / "01-onboarding-consent.png"), full_page=True)
+    page.get_by_label("I agree that backstride stores my answers").check()
+    page.get_by_role("button", name="Next").click()
+    if screenshots:
         page.screenshot(path=str(screenshots / "01-onboarding-safety.png"), full_page=True)
     for key in RED_FLAGS:
         page.locator(f"input[name='safety-{key}'][value='no']").check()
@@ -193,6 +197,8 @@ def test_the_library_filters_update_in_place_with_htmx(live_server, phone):
 def test_a_positive_safety_answer_in_onboarding_shows_whom_to_see(live_server, phone):
     page = phone
     sign_up(page, live_server.url, "alex")
+    page.get_by_label("I agree that backstride stores my answers").check()
+    page.get_by_role("button", name="Next").click()
     for key in RED_FLAGS:
         value = "yes" if key == "saddle_numbness" else "no"
         page.locator(f"input[name='safety-{key}'][value='{value}']").check()

@@ -104,6 +104,7 @@ def test_signing_up_with_a_code_typed_in_small_letters_links_the_runner_to_the_c
     }
     assert client.post("/accounts/signup/", form).status_code == 302
     # a yes to a warning sign ends onboarding at once, and the runner is stored with the invite accepted
+    client.post("/onboarding/", {"step": "consent", "consent-health_data": "on"})
     answers = {"step": "safety"} | {f"safety-{key}": "no" for key, _q in RED_FLAG_QUESTIONS}
     client.post("/onboarding/", answers | {"safety-saddle_numbness": "yes"})
     runner = Runner.objects.get(user__username="casey")

@@ -99,7 +99,9 @@ def test_a_goal_race_with_the_nul_character_is_refused_at_intake(sam):
 
 def test_the_onboarding_form_refuses_a_name_with_a_direction_control(sam):
     user, _runner = sam
-    response = client_for(user).post(
+    client = client_for(user)
+    client.post("/onboarding/", {"step": "consent", "consent-health_data": "on"})
+    response = client.post(
         "/onboarding/", {"step": "about", "about-name": f"Ina{RLO}", "about-age": "46", "about-sex": "female"}
     )
     assert "must not contain U+202E" in text_of(response)

@@ -19,6 +19,12 @@ pytestmark = pytest.mark.django_db
 SADDLE_NUMBNESS = "numbness around the back passage, genitals or inner thighs"
 
 
+def agreed(client):
+    """A client whose runner has agreed to their health data being stored, the wizard's first step."""
+    client.post("/onboarding/", {"step": "consent", "consent-health_data": "on"})
+    return client
+
+
 def safety(*yes: str) -> dict:
     return {"step": "safety"} | {f"safety-{key}": "yes" if key in yes else "no" for key, _q in RED_FLAG_QUESTIONS}
 
@@ -69,7 +75,7 @@ def newcomer():
 
 
 def test_a_positive_safety_answer_is_stored_before_the_referral_page_shows(newcomer):
-    response = client_for(newcomer).post("/onboarding/", safety("saddle_numbness"))
+    response = agreed(client_for(newcomer)).post("/onboarding/", safety("saddle_numbness"))
 
     page = response.content.decode()
     assert response.status_code == 200 and "emergency department today" in page
@@ -85,7 +91,7 @@ def test_a_positive_safety_answer_is_stored_before_the_referral_page_shows(newco
 
 
 def test_a_clinician_who_links_afterwards_sees_the_positive_screening_on_the_runner_record(newcomer):
-    client_for(newcomer).post("/onboarding/", safety("history_of_cancer", "unwell_without_fever"))
+    agreed(client_for(newcomer)).post("/onboarding/", safety("history_of_cancer", "unwell_without_fever"))
     runner = Runner.objects.get(user=newcomer)
     doctor = User.objects.create_user("okafor", first_name="Ada", last_name="Okafor", password=None)
     link(Clinician.objects.create(user=doctor), runner)
@@ -107,7 +113,7 @@ def test_an_invite_that_came_with_the_sign_up_links_the_clinician_at_the_positiv
 
     doctor = User.objects.create_user("okafor", password=None)
     invite = create_invite(Clinician.objects.create(user=doctor))
-    client = client_for(newcomer)
+    client = agreed(client_for(newcomer))
     session = client.session
     session["invite_code"] = invite.code
     session.save()
@@ -123,7 +129,7 @@ def test_an_invite_that_came_with_the_sign_up_links_the_clinician_at_the_positiv
     "url", ["/today/", "/plan/", "/progress/", "/settings/", "/checkin/", "/runs/new/", "/outcomes/", "/exercises/"]
 )
 def test_the_runner_pages_show_the_referral_to_a_runner_with_no_plan(newcomer, url):
-    client = client_for(newcomer)
+    client = agreed(client_for(newcomer))
     client.post("/onboarding/", safety("saddle_numbness"))
 
     response = client.get(url)
@@ -136,7 +142,7 @@ def test_the_runner_pages_show_the_referral_to_a_runner_with_no_plan(newcomer, u
 
 
 def test_a_runner_cannot_open_the_clinicians_clearance_page_for_themselves(newcomer):
-    client = client_for(newcomer)
+    client = agreed(client_for(newcomer))
     client.post("/onboarding/", safety("saddle_numbness"))
     runner = Runner.objects.get(user=newcomer)
 
@@ -146,7 +152,7 @@ def test_a_runner_cannot_open_the_clinicians_clearance_page_for_themselves(newco
 
 
 def test_answering_again_with_no_warning_signs_adds_an_assessment_with_a_plan_and_keeps_the_first(newcomer):
-    client = client_for(newcomer)
+    client = agreed(client_for(newcomer))
     client.post("/onboarding/", safety("saddle_numbness"))
     assert client.post("/onboarding/", safety()).status_code == 302
     for step, data in STEPS.items():
@@ -166,7 +172,7 @@ def test_answering_again_with_no_warning_signs_adds_an_assessment_with_a_plan_an
 
 
 def test_the_onboarding_asks_the_weekly_questions_reworded_and_the_inflammatory_ones(newcomer):
-    client = client_for(newcomer)
+    client = agreed(client_for(newcomer))
     safety_page = client.get("/onboarding/?step=safety").content.decode()
     assert "Fever or chills?" in safety_page and "Feeling generally unwell, without a fever?" in safety_page
     pattern_page = client.get("/onboarding/?step=pattern").content.decode()

@@ -35,6 +35,7 @@ SUMMARIES = {
     "import-export": "Restore a file made by 'backstride export' (or downloaded from the web app) as a new runner.",
     "learn": "Short lessons: why the program works the way it does, in plain words.",
     "log": "Log a session, a run or an outcome measure (odi, endurance, psfs).",
+    "pdf": "Write the runner's whole program to a PDF to print: summary, 8 weeks to tick off, exercise cards.",
     "plan": "The current plan: what was planned, what changed and why.",
     "progress": "Progress: pain trend, Oswestry, endurance, adherence and running volume.",
     "runners": "List the runners in the database.",

@@ -39,6 +39,11 @@ VERDICTS = {
     "worse": gettext_lazy("meaningfully worse"),
     "no_meaningful_change": gettext_lazy("no meaningful change"),
 }
+PAUSE_CAUSES = {
+    "red_flag": gettext_lazy("a yes to a warning-sign question at a check-in"),
+    "leg_symptoms": gettext_lazy("new or worsening leg symptoms"),
+    "pain_not_settling": gettext_lazy("pain that has not settled"),
+}
 SCREENING = {
     "clear": gettext_lazy("Clear"),
     "refer_urgent": gettext_lazy("Urgent referral: see a doctor within days"),
@@ -94,17 +99,23 @@ def upcoming(plan: dict, day: dt.date) -> list[dict]:
         for s in week["sessions"]:
             session = s["adapted"] or s["planned"]
             if day < dt.date.fromisoformat(s["planned"]["date"]) < end:
-                out.append(
-                    {
-                        "date": dt.date.fromisoformat(session["date"]),
-                        "week": week["number"],
-                        "kind": KINDS.get(session["kind"], session["kind"]),
-                        "minutes": session["minutes"],
-                        "changed": s["adapted"] is not None,
-                        "exercises": exercise_rows(session),
-                    }
-                )
+                out.append(_upcoming_row(session, week["number"], s["adapted"] is not None))
+    # after the 8 weeks: the weekly core session, as the runner's today and plan pages show it
+    for session in plan.get("maintenance_sessions", []):
+        if day < dt.date.fromisoformat(session["date"]) < end:
+            out.append(_upcoming_row(session, session["week"], False))
     return out
+
+
+def _upcoming_row(session: dict, week: int, changed: bool) -> dict:
+    return {
+        "date": dt.date.fromisoformat(session["date"]),
+        "week": week,
+        "kind": KINDS.get(session["kind"], session["kind"]),
+        "minutes": session["minutes"],
+        "changed": changed,
+        "exercises": exercise_rows(session),
+    }
 
 
 def recent_logs(runner: Runner) -> dict:
@@ -165,6 +176,7 @@ def runner_record(runner: Runner, day: dt.date) -> dict:
             for w in planned["weeks"]
         ],
         "upcoming": [] if today["paused"] else upcoming(planned, day),  # no sessions while paused
+        "pause_cause": PAUSE_CAUSES.get(today["paused"]["cause"], "") if today["paused"] else "",
         "changes": change_rows(planned["changes"]),
         "progress": progress,
         "pain_change": verdict(progress["pain_change"]),

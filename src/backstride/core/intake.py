@@ -181,6 +181,12 @@ class PsfsActivity(_Strict):
     score: Pain
 
 
+class Consent(_Strict):
+    """When the runner agreed to their health data being stored (asked before the first health question)."""
+
+    health_data_at: dt.datetime
+
+
 class Intake(_Strict):
     format: Literal["backstride.intake/1"] = FORMAT
     runner: Runner
@@ -197,6 +203,7 @@ class Intake(_Strict):
     equipment: list[EquipmentName] = []
     endurance: EnduranceTest | None = None
     psfs: Annotated[list[PsfsActivity], Field(max_length=5)] = []
+    consent: Consent | None = None
 
 
 def parse_intake(data: object) -> Intake:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DAY_CHOICES, EQUIPMENT_CHOICES, PAIN, YES_NO, OdiForm, RedFlagForm, plain_text
@@ -64,12 +65,30 @@ def next_monday() -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
+class ConsentForm(forms.Form):
+    """Agreement to storing health data, asked before the first health question."""
+
+    health_data = forms.BooleanField(
+        label=_(
+            "I agree that backstride stores my answers about my health and everything I log, that only I and "
+            "the clinicians I link to my account can see them, and that I can download or delete them at any "
+            "time from Settings."
+        ),
+        error_messages={"required": _("Tick the box to go on: the program cannot work without storing your answers.")},
+    )
+
+    def answers(self) -> dict:
+        return {"health_data_at": timezone.now().isoformat()}
+
+
 class AboutForm(forms.Form):
     name = forms.CharField(label=_("Your first name"), max_length=120, validators=[plain_text])
     age = forms.IntegerField(label=_("Age"), min_value=10, max_value=100)
     sex = forms.ChoiceField(
         label=_("Sex"),
+        # no answer chosen for the runner: an empty first option that the form refuses
         choices=[
+            ("", _("Choose one")),
             ("female", _("female")),
             ("male", _("male")),
             ("other", _("other")),
@@ -184,6 +203,7 @@ class AvailabilityForm(forms.Form):
 
 
 STEPS = [
+    ("consent", _("Your health data"), ConsentForm),
     ("safety", _("Safety questions"), RedFlagForm),
     ("about", _("You and your pain"), AboutForm),
     ("pattern", _("The pattern of your pain"), PatternForm),
@@ -193,6 +213,7 @@ STEPS = [
     ("availability", _("Your week"), AvailabilityForm),
 ]
 FIELD_STEP = {
+    "consent": "consent",
     "red_flags": "safety",
     "runner": "about",
     "start_date": "about",

@@ -27,6 +27,7 @@ from .services import active_plan, red_flags_due
 
 RECENT_DECISIONS = 5
 VIEW_SECONDS = 6 * 3600
+MAINTENANCE_WEEKS_SHOWN = 4  # how far ahead the plan page lists the weekly session after week 8
 
 
 def as_change(decision: dict) -> dict:
@@ -165,10 +166,37 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "running": _running_for(program, state, day, runner.units),
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
-        "nudges": [n.as_dict() for n in state.nudges[-3:]],
+        "nudges": shown_nudges(state.nudges[-3:], session, day),
         "recent_changes": [as_change(d.as_dict()) for d in reversed(state.decisions[-RECENT_DECISIONS:])],
         "lesson": lesson,
     }
+
+
+def shown_nudges(nudges, session: dict | None, day: dt.date) -> list[dict]:
+    """The nudges for today's page; "no core session last week, the next is on Monday" is not
+    shown on that Monday above the session itself, nor once a week has gone by."""
+    out = []
+    for nudge in nudges:
+        if nudge.kind == "missed_core_week" and (
+            (session and session["kind"] == "maintenance") or (day - nudge.date).days >= 7
+        ):
+            continue
+        out.append(nudge.as_dict())
+    return out
+
+
+def maintenance_sessions(program, state, end: dt.date, day: dt.date) -> list[dict]:
+    """The weekly sessions after the 8 weeks, for the next few weeks, as they stand now; none while paused."""
+    if state.paused:
+        return []
+    first = max(day, end + dt.timedelta(days=1))
+    out = []
+    for n in range(MAINTENANCE_WEEKS_SHOWN * 7):
+        d = first + dt.timedelta(days=n)
+        session = program.session_for(d, state)
+        if session is not None and session["kind"] == "maintenance":
+            out.append(session | {"week": program.week_of(d)})
+    return out
 
 
 def outcomes_due(runner: m.Runner, plan: m.Plan, day: dt.date, state) -> list[dict]:
@@ -243,6 +271,7 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         "end_date": plan.data["end_date"],
         "weeks": weeks,
         "maintenance": plan.data["maintenance"],
+        "maintenance_sessions": maintenance_sessions(program, state, dt.date.fromisoformat(plan.data["end_date"]), day),
         "changes": stored or [as_change(d.as_dict()) for d in reversed(state.decisions)],
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,

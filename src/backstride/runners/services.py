@@ -120,7 +120,9 @@ def _retire_plan(runner: m.Runner) -> None:
     runner.save(update_fields=["state", "state_as_of"])
 
 
-def record_positive_screening(runner: m.Runner | None, name: str, flags: dict) -> tuple[m.Runner, dict]:
+def record_positive_screening(
+    runner: m.Runner | None, name: str, flags: dict, consent: dict | None = None
+) -> tuple[m.Runner, dict]:
     """Store a positive answer to the safety questions before the rest of the intake is known.
 
     The runner (created with only a name when new) gets an assessment whose intake holds the
@@ -137,12 +139,13 @@ def record_positive_screening(runner: m.Runner | None, name: str, flags: dict) -
     screening = screen(RedFlagAnswers(flags=answers)).as_dict()
     if screening["status"] == "clear":
         raise InputError("red_flags", "no warning sign in these answers: there is nothing to refer")
+    intake = {"format": FORMAT, "partial": True, "red_flags": answers} | ({"consent": consent} if consent else {})
     with transaction.atomic():
         if runner is None:
             runner = m.Runner.objects.create(name=name, age=None, sex="")
         m.Assessment.objects.create(
             runner=runner,
-            intake={"format": FORMAT, "partial": True, "red_flags": answers},
+            intake=intake,
             screening_status=screening["status"],
             result={"format": "backstride.assessment/1", "partial": True, "screening": screening},
         )

@@ -92,12 +92,19 @@ class MaintenanceOut(Out):
     note: str
 
 
+class MaintenanceSessionOut(SessionOut):
+    week: int  # the program week it falls in (9 and on)
+
+
 class PlanOut(Out):
     runner: str
     start_date: dt.date
     end_date: dt.date
     weeks: list[PlanWeekOut]
     maintenance: MaintenanceOut
+    maintenance_sessions: list[MaintenanceSessionOut] = Field(
+        description="The weekly core sessions of the four weeks after the 8 weeks, as they stand; none while paused"
+    )
     changes: list[PlanChangeOut] = Field(description=f"Every change to the plan with its reason. {NEWEST_FIRST}")
     episodes: list[EpisodeOut]
     paused: ReferralOut | None

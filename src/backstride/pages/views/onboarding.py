@@ -68,6 +68,8 @@ def build_intake(answers: dict) -> dict:
         },
         "equipment": week["equipment"],
     }
+    if answers.get("consent"):
+        intake["consent"] = answers["consent"]
     if run.get("long_run_km") is not None:
         intake["running"]["long_run_km"] = km(run["long_run_km"])
     if run.get("pain_during_run") is not None:
@@ -104,17 +106,18 @@ def onboarding(request):
     step = (
         request.GET.get("step") or request.POST.get("step") or next((n for n in names if n not in answers), names[-1])
     )
-    if step not in names:
-        step = names[0]
+    asked = step
+    if step not in names or (step != names[0] and names[0] not in answers):
+        step = names[0]  # no health question before the runner has agreed to their answers being stored
     index = names.index(step)
     _name, title, form_class = STEPS[index]
-    form = form_class(request.POST or None, prefix=step)
+    form = form_class((request.POST or None) if asked == step else None, prefix=step)
     error = None
     if request.method == "POST" and form.is_valid():
         answers[step] = _cleaned(form)
         request.session[SESSION_KEY] = answers
         if step == "safety" and not screen(RedFlagAnswers(flags=answers["safety"])).clear:
-            screening = store_positive_screening(request, answers["safety"])
+            screening = store_positive_screening(request, answers["safety"], answers.get("consent"))
             return render(request, "pages/referral.html", {"screening": screening})
         if index + 1 < len(names):
             return redirect(f"{request.path}?step={names[index + 1]}")
@@ -151,7 +154,7 @@ def _emergency_pause(request) -> bool:
     return runner is not None and emergency_pause(runner) is not None
 
 
-def store_positive_screening(request, flags: dict) -> dict:
+def store_positive_screening(request, flags: dict, consent: dict | None = None) -> dict:
     """Keep a positive answer before showing whom to see, so a clinician can see it later.
 
     The runner is created (with the account's name) if the account has none yet, and a
@@ -163,7 +166,7 @@ def store_positive_screening(request, flags: dict) -> dict:
 
     name = request.user.get_full_name() or request.user.username
     with transaction.atomic():
-        runner, screening = record_positive_screening(runner_for(request.user), name, flags)
+        runner, screening = record_positive_screening(runner_for(request.user), name, flags, consent)
         _claim(request, runner)
     return screening
 

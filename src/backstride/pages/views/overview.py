@@ -31,6 +31,8 @@ def progress(request):
 
 def calendar_weeks(view: dict, today: dt.date) -> list[dict]:
     """Each plan week as seven days, with the session and runs that fall on each; this week's is open."""
+    # from the day of a pause on, nothing is due until a clinician clears it: only what was logged shows
+    paused_from = dt.date.fromisoformat(view["paused"]["date"]) if view.get("paused") else None
     weeks = []
     for week in view["weeks"]:
         start = dt.date.fromisoformat(week["start_date"])
@@ -40,6 +42,9 @@ def calendar_weeks(view: dict, today: dt.date) -> list[dict]:
             iso = date.isoformat()
             session = next((s for s in week["sessions"] if s["planned"]["date"] == iso), None)
             runs = [r for r in week["running"]["runs"] if r["date"] == iso]
+            if paused_from is not None and date >= paused_from:
+                session = session if session and session["logged_on"] else None
+                runs = []
             days.append({"date": date, "day": DAYS[date.weekday()], "session": session, "runs": runs})
         weeks.append(week | {"days": days, "current": False})
     current = current_week(weeks, today)
@@ -78,6 +83,9 @@ def plan(request):
             "weeks": weeks,
             "this_week": next((w for w in weeks if w["current"]), None),
             "summary": summary,
+            "maintenance_days": [
+                s | {"day_date": dt.date.fromisoformat(s["date"])} for s in view.get("maintenance_sessions", [])
+            ],
             "changes": changes,
             "today": day,
             "nav": "plan",
