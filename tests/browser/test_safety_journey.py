@@ -36,7 +36,7 @@ def test_leg_symptoms_at_check_in_pause_the_program_for_the_runner_and_flag_it_f
     expect(runner.locator("#session-form")).to_have_count(0)
     runner.screenshot(path=str(screenshots / "20-today-paused-leg-symptoms-phone.png"), full_page=True)
     runner.goto(f"{base}/plan/")
-    expect(runner.get_by_role("alert")).to_contain_text("wait until a clinician clears you")
+    expect(runner.get_by_role("alert")).to_contain_text("no sessions are shown until a clinician clears you")
     runner.screenshot(path=str(screenshots / "21-plan-paused-phone.png"), full_page=True)
 
     wide = clinic.context.browser.new_context(viewport={"width": 1280, "height": 900})

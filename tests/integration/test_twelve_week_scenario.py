@@ -151,7 +151,9 @@ def test_twelve_weeks_of_one_runner(capsys, runner):
         live_day(capsys, n, session=weekday == 0 and not 63 <= n <= 69, run=weekday in RUN_DAYS)
     nudges = on(decisions(capsys, d(73)), d(69), "nudge")
     assert len(nudges) == 1 and "No core session in week 10" in nudges[0]["reason"]
-    assert any("week 10" in n["message"] for n in cli(capsys, "today", "--date", d(70).isoformat())["nudges"])
+    assert any("week 10" in n["message"] for n in cli(capsys, "today", "--date", d(69).isoformat())["nudges"])
+    # on the weekly session's own day the session itself says what to do: no banner about the missed week above it
+    assert not cli(capsys, "today", "--date", d(70).isoformat())["nudges"]
 
     # After more than 30 pain-free days, two mornings at 3/10: a recurrence and a re-entry block.
     for n in range(74, 77):
