@@ -70,9 +70,9 @@ class ConsentForm(forms.Form):
 
     health_data = forms.BooleanField(
         label=_(
-            "I agree that backstride stores my answers about my health and everything I log, that only I and "
-            "the clinicians I link to my account can see them, and that I can download or delete them at any "
-            "time from Settings."
+            "I agree that backstride stores my answers about my health and everything I log, that I and the "
+            "clinicians I link to my account can see them (the people who run the service only when they must, "
+            "and each look is recorded), and that I can download or delete them at any time from Settings."
         ),
         error_messages={"required": _("Tick the box to go on: the program cannot work without storing your answers.")},
     )
