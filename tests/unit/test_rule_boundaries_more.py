@@ -423,3 +423,52 @@ def test_a_walk_run_race_on_the_programs_last_day_is_inside_it(sam):
     last = start + dt.timedelta(weeks=8, days=-1)
     sam["running"]["goal_race"] = {"name": "Parkrun", "date": last.isoformat(), "distance_km": 5}
     assert "while you are returning to running" in program_for(sam).plan["goal_race"]["note"]
+
+
+STAIRS = {n: 3 for n in range(7)} | {n: 4 for n in range(7, 14)}  # settled at 3, the median climbing with it
+
+
+def test_three_mornings_in_the_last_week_are_enough_to_judge_a_sustained_rise_and_two_are_not(program):
+    three = STAIRS | {18: 5, 19: 5, 20: 5}
+    assert run(program, 20, [], mornings(three)).pain_rise_since == day(20)
+    two = STAIRS | {19: 5, 20: 5}
+    assert run(program, 20, [], mornings(two)).pain_rise_since is None
+
+
+def test_after_a_walk_run_step_back_two_good_runs_move_up_a_stage(sam):
+    program = stopped_runner(sam)
+    pains = {n: 2 for n in range(10)}
+    runs = [RunReport(day(3), 2, 24, 6), RunReport(day(5), 2, 24, 1), RunReport(day(7), 2, 24, 1)]
+    state = run(program, 8, [], mornings(pains), runs, baseline=2, walk_ok=True)
+    assert running_decisions(state, "step_back", day(4))
+    assert state.run_stage == 1
+
+
+def test_a_clinicians_dose_at_an_exercises_last_step_is_named_with_that_dose(sam):
+    from backstride.core.tracking.decisions import dose_words
+    from backstride.core.tracking.events import PlanAdjustment
+    from backstride.core.tracking.resolve import Program
+
+    base = program_for(sam)
+    steps = base.library["dead-bug"].dosage.steps
+    last = len(steps) - 1
+    change = PlanAdjustment(day(2), "dosage", "Ready for the full dose", "anti_extension", "dead-bug", last, "Dr Lee")
+    state = run(Program(base.plan, base.ladders, base.library, (change,)), 2)
+    reasons = [d.reason for d in state.decisions if d.kind == "adjusted"]
+    assert len(reasons) == 1 and dose_words(steps[last].values()) in reasons[0]
+    assert dose_words(steps[last].values()) != dose_words(steps[last - 1].values())
+
+
+def test_the_weekly_trend_leaves_out_a_fortnight_holding_a_flare_up_that_began_thirteen_days_before(program):
+    this_week = dict(zip(range(21, 28), [5, 3, 5, 3, 4, 3, 4], strict=True))  # up over a point, never two days high
+
+    def weekly_step_backs(pains: dict) -> list:
+        state = run(program, 27, [], mornings(pains), baseline=2)
+        return [d for d in state.decisions if d.kind == "step_back" and d.target == "program" and d.date == day(27)]
+
+    calm = {n: 2 for n in range(21)} | this_week
+    assert weekly_step_backs(calm)  # against a calm week before, this week steps back
+    flared = calm | {14: 7}  # a flare-up on day 14, thirteen days before the week's end
+    state = run(program, 27, [], mornings(flared), baseline=2)
+    assert [e.start for e in state.episodes if e.kind == "flare_up"] == [day(14)]
+    assert not weekly_step_backs(flared)  # its mornings were handled by the flare-up already
