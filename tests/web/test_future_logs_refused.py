@@ -83,3 +83,14 @@ def test_today_is_the_date_in_the_servers_time_zone_not_the_machines(monkeypatch
         assert services.latest_log_day() == dt.date(2026, 12, 10)
     with override_settings(TIME_ZONE="Europe/London"):
         assert services.latest_log_day() == dt.date(2026, 12, 9)
+
+
+def test_a_session_day_still_ahead_shows_its_exercises_without_a_save_button(sam):
+    user, _runner = sam
+    client = client_for(user)
+    friday = (TODAY + dt.timedelta(days=2)).isoformat()  # Sam's next session day
+    ahead = client.get(f"/today/?date={friday}").content.decode()
+    assert 'id="session-form"' in ahead and "Save session" not in ahead
+    assert "This day is still ahead: you can log its session on" in words(ahead)
+    today = client.get(f"/today/?date={TODAY.isoformat()}").content.decode()
+    assert "Save session" in today and "still ahead" not in today

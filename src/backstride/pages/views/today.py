@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
+from backstride.runners import services
 from backstride.runners.reports import changes_by_day, today_view
 
 from .util import WHOLE_NUMBER, day_from, has_nul, out_of_range, safe_next
@@ -74,7 +75,9 @@ def _cached_page(request, runner, day) -> str:
     Every write bumps the runner's version, so a cached page is never stale. The CSRF token
     belongs to the visitor's session, so it is written in after the cache.
     """
-    key = f"today:{runner.id}:{runner.version}:{day.isoformat()}:{get_language()}"
+    # today's date is part of the key too: a day shown as still ahead becomes one that can be logged
+    today = services.latest_log_day().isoformat()
+    key = f"today:{runner.id}:{runner.version}:{day.isoformat()}:{today}:{get_language()}"
     page = cache.get(key)
     if page is None:
         context = {"body": _body(request, runner, day), "nav": "today", "csrf_token": CSRF_MARK}
@@ -89,6 +92,7 @@ def _body(request, runner, day) -> str:
         "view": view,
         "cards": exercise_cards(view["session"]),
         "changes": changes_by_day(view["recent_changes"]),
+        "ahead": day > services.latest_log_day(),  # a log may not be dated after today: no save button yet
     }
     body = render_to_string("pages/_today_body.html", context, request=request)
     return mark_safe(body)
