@@ -1,8 +1,6 @@
 """`backstride demo` says what it is doing while it builds the demo data, on stderr, and nothing with -v 0."""
 
 import os
-import pty
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from backstride.demo import ROSTER
+from tests.e2e.terminal import on_a_terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow  # starts processes that build a database
@@ -60,27 +59,7 @@ def test_demo_reports_nothing_on_stderr_with_verbosity_0(tmp_path):
 
 
 def test_demo_shows_a_progress_bar_on_a_terminal(tmp_path):
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "backstride", "demo", "--no-serve"],
-        stdout=follower,
-        stderr=follower,
-        env=demo_env(tmp_path) | {"COLUMNS": "100"},
-        cwd=ROOT,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closes when the process ends
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=300) == 0
-    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode())
+    shown = on_a_terminal(["demo", "--no-serve"], demo_env(tmp_path) | {"COLUMNS": "100"}, timeout=300)
     assert "Sam Rivera: 16 days of logs" in shown and f"2/{STEPS}" in shown
     assert "The demo data is ready" in shown and f"{STEPS}/{STEPS}" in shown
     assert "Building the demo data, 1 of" not in shown  # the bar, not the lines meant for a pipe

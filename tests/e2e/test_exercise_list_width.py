@@ -1,22 +1,17 @@
 """`backstride exercises` shows every slug whole, however narrow the screen and when piped: other columns wrap."""
 
-import fcntl
 import os
-import pty
-import re
-import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
 
 from backstride.core.library import load_library
+from tests.e2e import terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = [e.slug for e in load_library()]
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 pytestmark = pytest.mark.slow  # starts processes
 
 
@@ -40,28 +35,7 @@ def piped(columns: int | None, *args: str) -> str:
 
 def on_a_terminal(columns: int) -> str:
     """The output as a terminal `columns` wide shows it (a pseudo-terminal of that size)."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "backstride", "exercises"],
-        stdout=follower,
-        stderr=follower,
-        cwd=ROOT,
-        env=env(columns),
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closes when the process ends
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=60) == 0
-    return ANSI.sub("", b"".join(chunks).decode()).replace("\r\n", "\n")
+    return terminal.on_a_terminal(["exercises"], env(columns), columns)
 
 
 def whole_slugs(output: str) -> set[str]:
