@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from today_speed import seed_year, setup_django
-from web_speed import HOST, free_port, sign_in, wait_for
+from web_speed import HOST, free_port, sign_in, wait_for, wrk_figures
 
 PASSWORD = "a benchmark password"
 
@@ -55,14 +54,7 @@ def wrk(port: int, path: str, headers: dict, seconds: int, clients: int, body: s
     out = subprocess.run([*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True).stdout
     if script:
         script.unlink()
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-    def ms(label: str) -> float:
-        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": ms("50%"), "p99": ms("99%"), "errors": int(errors.group(1)) if errors else 0}
+    return wrk_figures(out)
 
 
 def main() -> None:

@@ -89,6 +89,11 @@ def with_wrk(port: int, path: str, cookie: str, seconds: int, clients: int) -> d
         capture_output=True,
         text=True,
     ).stdout
+    return wrk_figures(out)
+
+
+def wrk_figures(out: str) -> dict:
+    """Throughput, median and 99th-percentile latency, and non-2xx answers, from wrk's --latency report."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def ms(label: str) -> float:
