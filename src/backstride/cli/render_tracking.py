@@ -6,6 +6,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from backstride.core.i18n import _
+
 from .render import dose_text
 
 
@@ -53,7 +55,13 @@ def render_today(console: Console, v: dict) -> None:
     run = v["running"]
     console.print(f"Running: {run['summary']}")
     for r in run["runs_today"]:
-        console.print(f"  Today: {r['description']}")
+        console.print(f"  Today: {r['description']}" + (" (done)" if r.get("done") else ""))
+    for r in v.get("runs_to_rate", []):
+        what = "walk" if r["walk"] else "run"
+        console.print(
+            f"How did it feel? The {r['distance']} {what} of {r['date']} ({r['minutes']} min) from {r['source']}: "
+            f"'backstride log rating --run {r['id']} --pain-during N --effort N'"
+        )
     if v.get("lesson"):
         console.print(f"Read today: {v['lesson']['title']} (backstride learn {v['lesson']['slug']})")
     if v["checkin"]["due"]:
@@ -124,3 +132,74 @@ def render_progress(console: Console, v: dict) -> None:
             f"right/left {r['right_left']['value']}"
         )
     console.print(f"Weeks in a row with a core session: {v['adherence']['weeks_in_a_row']}")
+    if v.get("load"):
+        render_load(console, v["load"])
+
+
+def _percent(value: int | None) -> str:
+    return "-" if value is None else f"{value} %"
+
+
+def render_load(console: Console, load: dict) -> None:
+    """Running against the plan's caps, the change over two weeks and session load; the ACWR as advice."""
+    table = Table(
+        _("week"),
+        _("distance"),
+        _("cap"),
+        _("minutes"),
+        _("time cap"),
+        _("2-week change (distance)"),
+        _("2-week change (time)"),
+        _("load"),
+        _("no effort"),
+        title=_("Training load"),
+        title_justify="left",
+    )
+    for w in load["weeks"]:
+        change = _percent(w["change_minutes_percent"]) + (" " + _("(over 30 %)") if w["flag"] else "")
+        table.add_row(
+            str(w["week"]),
+            w["distance"],
+            w["cap_distance"] or "-",
+            str(w["minutes"]),
+            "-" if w["minutes_cap"] is None else str(w["minutes_cap"]),
+            _percent(w["change_km_percent"]),
+            change,
+            str(w["load"]),
+            str(w["unrated"]),
+        )
+    console.print(table)
+    acwr = load["acwr"]
+    if acwr["latest"] is None:
+        console.print(
+            _("Acute:chronic workload ratio: needs 28 days of history, shown from {day}.").format(
+                day=acwr["available_from"]
+            )
+        )
+    elif acwr["latest"]["ratio"] is None:
+        console.print(
+            _(
+                "The acute:chronic workload ratio cannot be worked out: no session of the last 28 days has an "
+                "effort rating."
+            )
+        )
+    else:
+        ratio = acwr["latest"]["ratio"]
+        console.print(
+            _(
+                "Acute:chronic workload ratio (rolling averages, coupled: the last 7 days' load over the weekly "
+                "average of the last 28 days): {ratio}."
+            ).format(ratio=ratio)
+        )
+    console.print(
+        _(
+            "Advice only: its 0.8-1.3 band (Gabbett 2016) has been criticised as a statistical artefact "
+            "(Lolli 2019; Impellizzeri 2021)."
+        )
+    )
+    if load["unrated"]:
+        console.print(
+            _("Sessions without an effort rating: {n}; they are left out of the load, not guessed.").format(
+                n=load["unrated"]
+            )
+        )

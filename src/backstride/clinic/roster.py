@@ -30,6 +30,7 @@ FLAG_LABELS = {
     "red_flag": gettext_lazy("Red flag"),
     "flare_up": gettext_lazy("Flare-up"),
     "pain_rising": gettext_lazy("Pain rising"),
+    "load_jump": gettext_lazy("Running up over 30 % in two weeks"),
     "sessions_missed": gettext_lazy("Sessions missed"),
     "outcome_due": gettext_lazy("Outcome due"),
     "startback_risk": gettext_lazy("STarT Back risk"),
@@ -134,6 +135,8 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
         badges.append(Badge("flare_up", "badge-amber", _("Flare-up since %(date)s") % {"date": _short(flare)}))
     if attention.get("pain_rising"):
         badges.append(Badge("pain_rising", "badge-amber", _("Morning pain rising")))
+    if attention.get("load_jump"):
+        badges.append(Badge("load_jump", "badge-amber", jump_words(attention.get("two_week_change"))))
     missed = attention.get("sessions_missed") or 0
     if missed:
         text = ngettext("%(n)d session missed this week", "%(n)d sessions missed this week", missed) % {"n": missed}
@@ -157,6 +160,16 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
         )
         badges.append(Badge("no_log", "badge-grey", text))
     return badges, days
+
+
+def jump_words(jump: dict | None) -> str:
+    """A two-week rise in running as the badge says it: by the larger of distance and time."""
+    jump = jump or {}
+    changes = [c for c in (jump.get("change_km"), jump.get("change_minutes")) if c is not None]
+    if not changes:
+        return _("Running up more than 30 % over two weeks")
+    percent = round(100 * max(changes))
+    return _("Running up %(percent)d %% over two weeks (week %(week)d)") % {"percent": percent, "week": jump["week"]}
 
 
 class _Ordered(Sequence):

@@ -76,6 +76,7 @@ def snapshot(clinician, today: dt.date, name: str = "") -> tuple[str, list]:
             since=since,
             # a boolean and a number, which the two databases write differently as text
             pain_rising=_one_if(Q(state__attention__pain_rising=True)),
+            load_jump=_one_if(Q(state__attention__load_jump=True)),
             sessions_missed=_one_if(Q(state__attention__sessions_missed__gt=0)),
             matches=_one_if(Q(name__icontains=name)) if name else Value(1),
         )
@@ -93,6 +94,7 @@ def flag_sql(today: dt.date) -> dict[str, str]:
         "red_flag": "(red_flag > '' OR screening NOT IN ('', 'clear'))",
         "flare_up": "flare_up > ''",
         "pain_rising": "pain_rising = 1",
+        "load_jump": "load_jump = 1",
         "sessions_missed": "sessions_missed = 1",
         "outcome_due": "outcome_due <> '[]'",
         "startback_risk": "startback_risk IN ('medium', 'high')",

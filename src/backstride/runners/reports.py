@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
 from backstride.core.questionnaires import endurance as endurance_q
-from backstride.core.tracking import outcomes
+from backstride.core.tracking import load, outcomes
 from backstride.core.tracking.decisions import ADJUSTED
 from backstride.core.units import distance
 
@@ -78,7 +78,7 @@ def version_cached(kind: str) -> Callable:
     return wrap
 
 
-TWO_WEEK_LOAD_FLAG = 0.30  # Nielsen et al. 2014
+TWO_WEEK_LOAD_FLAG = load.TWO_WEEK_CHANGE_FLAG  # Nielsen et al. 2014, kept under its old name
 
 
 def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
@@ -163,7 +163,8 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "session": session,
         "session_logged": done,
         "daily_mobility": daily,
-        "running": _running_for(program, state, day, runner.units),
+        "running": _runs_done(_running_for(program, state, day, runner.units), history),
+        "runs_to_rate": runs_to_rate(runner),
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
         "nudges": shown_nudges(state.nudges[-3:], session, day),
@@ -256,7 +257,7 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
             )
         weeks.append(
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
-            | {"sessions": sessions, "running": week["running"]}
+            | {"sessions": sessions, "running": _runs_done(week["running"], history, "runs")}
         )
     # newest first: the latest change is what a runner or clinician opens the page to see
     rows = m.Decision.objects.filter(runner=runner).order_by("-date", "-id")
@@ -276,6 +277,31 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,
     }
+
+
+def _runs_done(running: dict, history, key: str = "runs_today") -> dict:
+    """Each planned run marked done when a run or walk was logged or imported on its day."""
+    days = {r.date.isoformat() for r in history.runs}
+    return running | {key: [run | {"done": run["date"] in days} for run in running[key]]}
+
+
+def runs_to_rate(runner: m.Runner) -> list[dict]:
+    """Recorded runs still waiting for how they felt: today's page asks for each."""
+    from .recorded import unrated_runs
+
+    return [
+        {
+            "id": r.id,
+            "date": r.date.isoformat(),
+            "km": r.km,
+            "distance": distance(r.km, runner.units),
+            "minutes": round(r.minutes),
+            "walk": r.walk,
+            "sport": r.sport,
+            "source": r.source_name,
+        }
+        for r in unrated_runs(runner)
+    ]
 
 
 def _differs(adapted: dict | None, planned: dict) -> bool:
@@ -358,19 +384,20 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
             break
         streak += 1
 
-    runs = _weekly(start, [r for r in history.runs if r.date <= day and not r.walk], lambda r: r)
+    trunk = [load.Bout(s.date, "trunk", program_minutes(program, s.date), s.effort) for s in history.sessions]
+    training = load.training_load(start, day, history.runs, trunk, load.caps_from_plan(plan.data["weeks"]))
+    # the weekly running rows as before (km, minutes, trunk load, the two-week change), now read from the load
     volume = []
-    for w in range(1, current_week + 1):
-        km = round(sum(r.km for r in runs.get(w, [])), 1)
-        minutes = round(sum(r.minutes for r in runs.get(w, [])))
-        load = sum((s.effort or 0) * program_minutes(program, s.date) for s in sessions.get(w, []))
-        volume.append(
-            {"week": w, "km": km, "distance": distance(km, runner.units), "minutes": minutes, "trunk_load": load}
-        )
-    for i, row in enumerate(volume):
-        if i >= 2 and volume[i - 2]["km"] > 0:
-            row["two_week_change"] = round(row["km"] / volume[i - 2]["km"] - 1, 2)
-            row["two_week_flag"] = row["two_week_change"] > TWO_WEEK_LOAD_FLAG
+    for row in training["weeks"]:
+        row["distance"] = distance(row["km"], runner.units)
+        row["cap_distance"] = None if row["km_cap"] is None else distance(row["km_cap"], runner.units)
+        for key in ("km", "minutes"):  # whole percents, as the tables show them
+            found = row[f"change_{key}"]
+            row[f"change_{key}_percent"] = None if found is None else round(found * 100)
+        shown = {"week": row["week"], "km": row["km"], "distance": row["distance"]}
+        volume.append(shown | {"minutes": row["minutes"], "trunk_load": row["trunk_load"]})
+        if row["change_km"] is not None:
+            volume[-1] |= {"two_week_change": row["change_km"], "two_week_flag": row["flag"]}
     return {
         "runner": runner.name,
         "date": day.isoformat(),
@@ -387,6 +414,7 @@ def progress_view(runner: m.Runner, day: dt.date) -> dict:
             "sessions_total": sum(r["sessions"] for r in adherence),
         },
         "running": volume,
+        "load": training,
         "episodes": [e.as_dict() for e in state.episodes],
     }
 

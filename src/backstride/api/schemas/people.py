@@ -26,12 +26,22 @@ class MeOut(Out):
     runner: MyRunnerOut | None
 
 
+class TwoWeekChangeOut(Out):
+    """Running this plan week against two weeks before: 0.4 is 40 % more (null when that week had none)."""
+
+    week: int
+    change_km: Number | None
+    change_minutes: Number | None
+
+
 class AttentionOut(Out):
     """Worked out when the runner last logged, so listing runners only reads."""
 
     red_flag: str | None
     flare_up: dt.date | None
     pain_rising: bool
+    load_jump: bool = False  # running up more than 30 % over two weeks (Nielsen et al. 2014)
+    two_week_change: TwoWeekChangeOut | None = None  # the week that was flagged, and by how much
     sessions_missed: int
     outcome_due: list[str]
     last_log: dt.date | None

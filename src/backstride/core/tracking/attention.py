@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
+from . import load
 from .events import History
 from .state import ProgramState
 
@@ -12,7 +13,16 @@ PAIN_RISE_POINTS = 1.0  # weekly mean morning pain up by a point (the same rule 
 WINDOW = dt.timedelta(days=7)
 
 # Most urgent first; the roster sorts by the first flag a runner has.
-ORDER = ("red_flag", "flare_up", "pain_rising", "sessions_missed", "outcome_due", "startback_risk", "no_log")
+ORDER = (
+    "red_flag",
+    "flare_up",
+    "pain_rising",
+    "load_jump",
+    "sessions_missed",
+    "outcome_due",
+    "startback_risk",
+    "no_log",
+)
 
 
 def attention(
@@ -34,11 +44,15 @@ def attention(
         planned += session is not None and session["kind"] in ("trunk_strength", "maintenance", "reentry")
     done = sum(1 for s in history.sessions if day - WINDOW <= s.date < day)
     dates = [x.date for x in (*history.sessions, *history.checkins, *history.runs)]
+    # running up more than 30 % over two weeks (Nielsen et al. 2014): this week so far, else the last whole week
+    jump = load.latest_jump(load.weekly(program.start, day, history.runs))
     return {
         "red_flag": state.paused.status if state.paused else None,
         "paused_because": state.paused.cause if state.paused else None,
         "flare_up": state.flare_start.isoformat() if state.flare_start else None,
         "pain_rising": rising,
+        "load_jump": jump is not None,
+        "two_week_change": jump,
         "sessions_missed": max(planned - done, 0),
         "outcome_due": [o["kind"] for o in outcomes_due],
         "last_log": max(dates).isoformat() if dates else None,
