@@ -124,6 +124,8 @@ def test_the_openapi_document_is_served_with_every_route_and_its_errors(anonymou
         "log_checkin",
         "list_runs",
         "log_run",
+        "import_runs",
+        "rate_recorded_run",
         "list_runners",
         "runner_today",
         "runner_plan",

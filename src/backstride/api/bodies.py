@@ -31,8 +31,9 @@ def parsed(request, parse: Callable[[object], M]) -> M:
             raise InputError("date", exc.message) from None
         raise
     _refuse_hidden(data, "")
-    if result.date is not None:  # optional in some bodies, where the route picks the day
-        checked(result.date)
+    day = getattr(result, "date", None)  # optional in some bodies, where the route picks the day, absent in others
+    if day is not None:
+        checked(day)
     return result
 
 

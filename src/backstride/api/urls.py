@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import AUTH
-from .routes import account, clinic, exercises, fhir, logs, program
+from .routes import account, clinic, exercises, fhir, logs, program, recorded
 
 
 class BackstrideAPI(NinjaAPI):
@@ -25,5 +25,5 @@ api = BackstrideAPI(
     ),
 )
 errors.install(api)
-for module in (account, exercises, program, logs, clinic, fhir):
+for module in (account, exercises, program, logs, recorded, clinic, fhir):
     api.add_router("", module.router)

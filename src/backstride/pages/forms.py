@@ -86,6 +86,7 @@ class RunForm(forms.Form):
         **PAIN,
     )
     pain_after = forms.IntegerField(label=_("Pain after (0-10)"), required=False, **PAIN)
+    effort = forms.IntegerField(label=_("How hard it felt (0 rest, 10 maximal)"), required=False, **PAIN)
     walk = forms.BooleanField(label=_("This was a walk, not a run"), required=False)
 
     def __init__(self, *args, days: tuple | None = None, **kwargs):
@@ -101,6 +102,18 @@ class RunForm(forms.Form):
                 _("Choose a date from %(first)s to %(last)s."), params={"first": first, "last": last}
             )
         return day
+
+
+class RunRatingForm(forms.Form):
+    """How a recorded run felt. Nothing is filled in for the runner: an untouched field is not a 0."""
+
+    pain_during = forms.IntegerField(
+        label=_("Worst pain during (0-10)"),
+        error_messages={"required": _("Choose your worst pain during the run, from 0 to 10.")},
+        **PAIN,
+    )
+    pain_after = forms.IntegerField(label=_("Pain after (0-10)"), required=False, **PAIN)
+    effort = forms.IntegerField(label=_("How hard it felt (0 rest, 10 maximal)"), required=False, **PAIN)
 
 
 class SettingsForm(forms.Form):

@@ -12,6 +12,7 @@ from .views import (
     outcomes,
     overview,
     printed,
+    recorded,
     settings,
     today,
 )
@@ -24,6 +25,8 @@ urlpatterns = [
     path("today/log/", today.log_session, name="log_session"),
     path("checkin/", logs.checkin, name="checkin"),
     path("runs/new/", logs.log_run, name="log_run"),
+    path("runs/import/", recorded.import_runs, name="import_runs"),
+    path("runs/<int:run_id>/rating/", recorded.rate_run, name="rate_run"),
     path("outcomes/", outcomes.outcomes, name="outcomes"),
     path("progress/", overview.progress, name="progress"),
     path("plan/", overview.plan, name="plan"),

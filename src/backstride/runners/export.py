@@ -23,12 +23,24 @@ FORMAT = "backstride.export/1"
 JSON_NAME = "backstride-export.json"
 SESSIONS_CSV, RUNS_CSV = "session-logs.csv", "runs.csv"
 
-RUNNER_FIELDS = ("name", "age", "sex", "units", "created_at", "state", "state_as_of")
+RUNNER_FIELDS = ("name", "age", "sex", "units", "time_zone", "created_at", "state", "state_as_of")
 ASSESSMENT_FIELDS = ("created_at", "intake", "screening_status", "result")
 PLAN_FIELDS = ("created_at", "start_date", "end_date", "active", "data")
 EXERCISE_LOG_FIELDS = ("slug", "completed", "sets", "reps", "hold_seconds", "pain")
 SESSION_FIELDS = ("date", "pain_before", "pain_during", "pain_after", "effort", "as_planned", "note")
-RUN_FIELDS = ("date", "km", "minutes", "pain_during", "pain_after", "walk")
+RECORDED_RUN_FIELDS = (
+    "started_at",
+    "elapsed_minutes",
+    "ascent_m",
+    "avg_hr",
+    "sport",
+    "source_name",
+    "source_format",
+    "source_sha256",
+)
+RUN_FIELDS = ("date", "km", "minutes", "pain_during", "pain_after", "effort", "walk", *RECORDED_RUN_FIELDS)
+# Fields that files exported before they existed do not have: reading such a file gives them their defaults.
+ADDED_LATER = frozenset({"time_zone", "effort", *RECORDED_RUN_FIELDS})
 # The runner's own rows, each list in the order it was written: (key in the document, model, fields).
 TABLES = (
     ("session_logs", m.SessionLog, (*SESSION_FIELDS, "created_at")),

@@ -9,6 +9,10 @@ from django.db import models
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
 
+def default_time_zone() -> str:
+    return settings.TIME_ZONE
+
+
 class Runner(models.Model):
     # Deleting the person deletes their runner data with them (every row below cascades from the runner);
     # a runner made by the command line has no account.
@@ -20,6 +24,8 @@ class Runner(models.Model):
     age = models.PositiveSmallIntegerField(null=True, blank=True)
     sex = models.CharField(max_length=24)
     units = models.CharField(max_length=2, default="km")
+    # Where the runner lives (an IANA name): recorded start times and reminders are read in it.
+    time_zone = models.CharField(max_length=64, default=default_time_zone)
     created_at = models.DateTimeField(auto_now_add=True)
     # The adaptation's latest state, refreshed in the same transaction as each log, so
     # reading pages never has to write.
@@ -155,14 +161,37 @@ class RunLog(models.Model):
     date = models.DateField()
     km = models.FloatField(validators=[MinValueValidator(0)])
     minutes = models.FloatField(validators=[MinValueValidator(0)])
-    pain_during = models.PositiveSmallIntegerField(validators=PAIN)
+    # None for a recorded run the runner has not yet rated: it counts for load, not for pain-guided steps.
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)
+    effort = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN)  # session RPE, 0-10
     walk = models.BooleanField(default=False)  # a walk, logged for the return to running
+    # What a watch or app recorded, when the run was imported from a file
+    started_at = models.DateTimeField(null=True, blank=True)
+    elapsed_minutes = models.FloatField(null=True, blank=True, validators=[MinValueValidator(0)])
+    ascent_m = models.FloatField(null=True, blank=True, validators=[MinValueValidator(0)])
+    avg_hr = models.PositiveSmallIntegerField(null=True, blank=True)
+    sport = models.CharField(max_length=32, blank=True)
+    source_name = models.CharField(max_length=255, blank=True)
+    source_format = models.CharField(max_length=8, blank=True)  # fit, gpx, tcx; empty when typed by hand
+    source_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["date", "id"]
         indexes = [models.Index(fields=["runner", "date"])]
+        constraints = [
+            # one run per recorded activity: a file holds several only when it is a multisport recording
+            models.UniqueConstraint(
+                fields=["runner", "source_sha256", "started_at"],
+                condition=~models.Q(source_sha256=""),
+                name="one_run_per_recorded_activity",
+            )
+        ]
+
+    @property
+    def awaiting_pain(self) -> bool:
+        return self.pain_during is None
 
 
 class OutcomeMeasure(models.Model):

@@ -116,7 +116,7 @@ def history_for(runner: Runner, plan: Plan) -> History:
         RunReport(*row)
         for row in RunLog.objects.filter(runner=runner)
         .order_by("date", "id")
-        .values_list("date", "km", "minutes", "pain_during", "pain_after", "walk")
+        .values_list("date", "km", "minutes", "pain_during", "pain_after", "walk", "effort")
     )
     clearances = clearances_for(runner)
     stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]

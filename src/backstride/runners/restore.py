@@ -22,6 +22,7 @@ from backstride.core.errors import InputError
 
 from . import models as m
 from .export import (
+    ADDED_LATER,
     ASSESSMENT_FIELDS,
     EXERCISE_LOG_FIELDS,
     FORMAT,
@@ -99,6 +100,8 @@ def _build(model: type[models.Model], item, fields, where: str, **links) -> mode
         raise InputError(where, "must be a JSON object")
     values = {}
     for name in fields:
+        if name not in item and name in ADDED_LATER:
+            continue
         if name not in item:
             raise InputError(f"{where}.{name}", "is missing")
         values[name] = _typed(item[name], model._meta.get_field(name), f"{where}.{name}")

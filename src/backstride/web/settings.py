@@ -241,6 +241,8 @@ TIME_ZONE = os.environ.get("BACKSTRIDE_TIME_ZONE", "UTC")
 SITE_URL = os.environ.get("BACKSTRIDE_SITE_URL", "").rstrip("/")
 USE_I18N = True
 USE_TZ = True
+# The largest activity file or account archive one upload may hold (Strava archives of years run to hundreds of MB).
+UPLOAD_MAX_MB = int(os.environ.get("BACKSTRIDE_UPLOAD_MAX_MB", "512"))
 
 if PRODUCTION and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50):
     from django.core.exceptions import ImproperlyConfigured

@@ -95,7 +95,7 @@ def log_checkin(request):
 def list_runs(request, since: dt.date | None = None, until: dt.date | None = None):
     """The runs logged, oldest first."""
     rows = _between(own_runner(request).run_logs, since, until).order_by("date", "id")
-    return list(rows.values("id", "date", "km", "minutes", "pain_during", "pain_after", "walk"))
+    return list(rows.values(*RunLogOut.model_fields))
 
 
 @router.post("/runs", response={201: LoggedOut} | PROGRAM, openapi_extra=body_schema(RunInput))

@@ -43,10 +43,18 @@ class RunLogOut(Out):
     id: int
     date: dt.date
     km: float
-    minutes: float
-    pain_during: int
+    minutes: float  # moving time, for a recorded run
+    pain_during: int | None  # null: a recorded run waiting for the runner's answer (it guides nothing yet)
     pain_after: int | None
+    effort: int | None
     walk: bool
+    started_at: dt.datetime | None  # recorded runs only, from here on
+    elapsed_minutes: float | None
+    ascent_m: float | None
+    avg_hr: int | None
+    sport: str
+    source_name: str
+    source_format: str  # fit, gpx or tcx; empty for a run typed by hand
 
 
 class LoggedOut(Out):

@@ -58,6 +58,7 @@ class PlannedRunOut(Out):
     run_minutes: Number | None = None
     walk_minutes: Number | None = None
     repeats: int | None = None
+    done: bool = False  # a run or walk was logged or imported on its day
 
 
 class WeekRunningOut(Out):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import NEWEST_FIRST, EpisodeOut, NudgeOut, Out, PlanChangeOut, ReferralOut
+from .common import NEWEST_FIRST, EpisodeOut, NudgeOut, Number, Out, PlanChangeOut, ReferralOut
 from .program import DailyMobilityOut, PrescriptionOut, SessionOut, TodayRunningOut, WeekRunningOut
 
 
@@ -35,6 +35,19 @@ class LessonOut(Out):
     summary: str
 
 
+class RunToRateOut(Out):
+    """A recorded run waiting for how it felt: rate it with POST /runs/{id}/rating."""
+
+    id: int
+    date: dt.date
+    km: Number
+    distance: str  # in the runner's units, for showing
+    minutes: int
+    walk: bool
+    sport: str
+    source: str  # the file it came from
+
+
 class TodayOut(Out):
     runner: str
     date: dt.date
@@ -46,6 +59,7 @@ class TodayOut(Out):
     session_logged: bool
     daily_mobility: DailyMobilityOut | None
     running: TodayRunningOut
+    runs_to_rate: list[RunToRateOut] = Field(default_factory=list)
     checkin: CheckInDueOut
     outcomes_due: list[OutcomeDueOut]
     nudges: list[NudgeOut]

@@ -649,7 +649,9 @@ class Replay:
 
     # -- running -------------------------------------------------------------------------
     def run_report(self, day: dt.date, run: RunReport) -> None:
-        if self.state.paused:
+        if self.state.paused or run.pain_during is None:
+            # a recorded run the runner has not rated yet moves nothing that pain guides; it is judged
+            # when they rate it (the replay takes it from its own day then)
             return
         worst = max(run.pain_during, run.pain_after or 0)
         what = _("{day}'s walk") if run.walk else _("{day}'s run")

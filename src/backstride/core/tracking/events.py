@@ -45,9 +45,10 @@ class RunReport:
     date: dt.date
     km: float
     minutes: float
-    pain_during: int
+    pain_during: int | None  # None: recorded by a watch and not yet rated; it counts for load only
     pain_after: int | None = None
     walk: bool = False  # a walk rather than a run: evidence for the return to running, not run volume
+    effort: int | None = None  # session RPE 0-10: load is effort × minutes
 
 
 @dataclass(frozen=True)

@@ -73,9 +73,18 @@ class RunInput(_Strict):
     pain_during: Pain
     pain_after: Pain | None = None
     walk: StrictBool = False  # a walk rather than a run (the return to running counts comfortable walks)
+    effort: Pain | None = None  # how hard it felt, 0-10 (session RPE)
 
     def report(self) -> RunReport:
-        return RunReport(self.date, self.km, self.minutes, self.pain_during, self.pain_after, self.walk)
+        return RunReport(self.date, self.km, self.minutes, self.pain_during, self.pain_after, self.walk, self.effort)
+
+
+class RunRating(_Strict):
+    """The runner's answers for a run a watch recorded: the pain that guides the program, and the effort."""
+
+    pain_during: Pain
+    pain_after: Pain | None = None
+    effort: Pain | None = None
 
 
 def parse_session_log(data: object) -> SessionLogInput:
@@ -88,3 +97,7 @@ def parse_checkin(data: object) -> CheckInInput:
 
 def parse_run(data: object) -> RunInput:
     return validate(RunInput, data, "run")
+
+
+def parse_run_rating(data: object) -> RunRating:
+    return validate(RunRating, data, "run rating")

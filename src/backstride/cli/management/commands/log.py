@@ -7,7 +7,7 @@ class Command(BackstrideCommand):
     help = "Log a session, a run or an outcome measure (odi, endurance, psfs)."
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="what", required=True, metavar="{session,run,odi,endurance,psfs}")
+        sub = parser.add_subparsers(dest="what", required=True, metavar="{session,run,rating,odi,endurance,psfs}")
 
         session = sub.add_parser("session", help="a trunk session: from a file, or quickly as planned")
         session.add_argument("--file", metavar="LOG.json", help="a session log (format backstride.session-log/1)")
@@ -25,11 +25,20 @@ class Command(BackstrideCommand):
         run.add_argument("--minutes", type=float, required=True, metavar="M", help="duration in minutes")
         run.add_argument("--pain-during", type=int, required=True, metavar="N", help="the worst pain during, 0-10")
         run.add_argument("--pain-after", type=int, metavar="N", help="pain after, 0-10")
+        run.add_argument("--effort", type=int, metavar="N", help="how hard it felt on the Borg CR10 scale, 0-10")
         run.add_argument(
             "--walk",
             action="store_true",
             help="it was a walk: a 30-minute walk at pain 2/10 or less counts towards starting walk-run",
         )
+
+        rating = sub.add_parser("rating", help="how an imported run felt: pain during (and after) and effort")
+        rating.add_argument(
+            "--run", type=int, required=True, metavar="ID", help="the run's number ('today' lists them)"
+        )
+        rating.add_argument("--pain-during", type=int, required=True, metavar="N", help="the worst pain during, 0-10")
+        rating.add_argument("--pain-after", type=int, metavar="N", help="pain after, 0-10")
+        rating.add_argument("--effort", type=int, metavar="N", help="how hard it felt on the Borg CR10 scale, 0-10")
 
         odi = sub.add_parser("odi", help="the Oswestry questionnaire, from a file of the ten sections")
         odi.add_argument("--file", required=True, metavar="FILE", help='JSON: {"pain_intensity": 1, ...}')
@@ -51,7 +60,7 @@ class Command(BackstrideCommand):
         )
         psfs.add_argument("--date", metavar="D")
 
-        for p in (session, run, odi, end, psfs):
+        for p in (session, run, rating, odi, end, psfs):
             self.add_db_arguments(p)
             self.add_json_argument(p)
 
@@ -129,11 +138,19 @@ class Command(BackstrideCommand):
                 "pain_during": options["pain_during"],
                 "pain_after": options["pain_after"],
                 "walk": options["walk"],
+                "effort": options["effort"],
             }
         )
         state = log_run(self.runner(options), data)
         what = "walk" if data.walk else "run"
         self._done(options, state, f"a {data.km:g} km {what} on {data.date.isoformat()}")
+
+    def log_rating(self, options):
+        from backstride.runners.recorded import rate_run
+
+        runner = self.runner(options)
+        state = rate_run(runner, options["run"], options["pain_during"], options["effort"], options["pain_after"])
+        self._done(options, state, f"how run {options['run']} felt")
 
     def log_odi(self, options):
         import json

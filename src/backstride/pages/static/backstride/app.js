@@ -1,4 +1,4 @@
-/* backstride: the little JavaScript htmx cannot do: hold and rest timers.
+/* backstride: the little JavaScript htmx cannot do: hold and rest timers, and the upload progress bar.
    Written for this project; no dependencies. Everything works without it, the timers only help. */
 (function () {
   "use strict";
@@ -116,6 +116,14 @@
       if (!box.dataset.bound) { box.dataset.bound = "1"; restTimer(box); }
     });
   }
+
+  // The upload progress bar of the run import: htmx reports the bytes sent; without script the form posts as usual.
+  document.addEventListener("htmx:xhr:progress", function (event) {
+    const bar = document.getElementById("import-progress");
+    if (!bar || !event.detail.lengthComputable) return;
+    bar.hidden = false;
+    bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+  });
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSwap", function (event) { init(event.target); });
