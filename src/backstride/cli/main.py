@@ -32,6 +32,9 @@ SUMMARIES = {
     "exercise": "Show one exercise: how to do it, what it should feel like, when to stop.",
     "exercises": "List the exercise library, optionally one category.",
     "export": "Export all of a runner's data as a zip: the backstride.export/1 JSON document and CSV files.",
+    "import": (
+        "Import recorded runs: FIT, GPX and TCX files (also .gz), and Strava or Garmin Connect account archives (.zip)."
+    ),
     "import-export": "Restore a file made by 'backstride export' (or downloaded from the web app) as a new runner.",
     "learn": "Short lessons: why the program works the way it does, in plain words.",
     "log": "Log a session, a run or an outcome measure (odi, endurance, psfs).",
@@ -42,6 +45,7 @@ SUMMARIES = {
     "serve": "Serve the web app with a production WSGI server (gunicorn) and WhiteNoise for static files.",
     "start": "Assess a runner from an intake file and store the runner, the assessment and the plan.",
     "today": "What to do today: the session with its doses, running, check-ins and what changed.",
+    "worker": "Run the job queue: work out due reminders every few minutes and send them by email and Web Push.",
 }
 
 

@@ -146,13 +146,18 @@ def positive_screening(runner: Runner) -> dict | None:
 def runner_record(runner: Runner, day: dt.date) -> dict:
     assessment = runner.assessments.first()
     plan = runner.current_plan
-    attention = (runner.state or {}).get("attention")
+    from backstride.reminders.helpers import reminders_on
+    from backstride.reminders.models import MaintenanceLapse
+
+    lapsed = MaintenanceLapse.objects.filter(runner=runner).values_list("missed_weeks", flat=True).first()
+    attention = ((runner.state or {}).get("attention") or {}) | {"maintenance_lapsed": lapsed}
     badges, _days = badges_for(
         attention, assessment.screening_status if assessment else None, plan.start_date if plan else None, day
     )
     record = {
         "day": day,
         "badges": badges,
+        "reminders_on": reminders_on(runner),  # whether reminders reach them, never what they say
         "assessment": assessment,
         "screening": assessment.result.get("screening") if assessment else None,
         "screening_label": SCREENING.get(assessment.screening_status, "") if assessment else "",

@@ -32,6 +32,7 @@ FLAG_LABELS = {
     "pain_rising": gettext_lazy("Pain rising"),
     "load_jump": gettext_lazy("Running up over 30 % in two weeks"),
     "sessions_missed": gettext_lazy("Sessions missed"),
+    "maintenance_lapsed": gettext_lazy("Maintenance lapsed"),
     "outcome_due": gettext_lazy("Outcome due"),
     "startback_risk": gettext_lazy("STarT Back risk"),
     "no_log": gettext_lazy("No recent log"),
@@ -141,6 +142,12 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
     if missed:
         text = ngettext("%(n)d session missed this week", "%(n)d sessions missed this week", missed) % {"n": missed}
         badges.append(Badge("sessions_missed", "badge-blue", text))
+    lapsed = attention.get("maintenance_lapsed") or 0
+    if lapsed:
+        text = ngettext(
+            "No core session for %(n)d maintenance week", "No core session for %(n)d maintenance weeks", lapsed
+        ) % {"n": lapsed}
+        badges.append(Badge("maintenance_lapsed", "badge-amber", text))
     due = attention.get("outcome_due") or []
     if due:
         names = ", ".join(str(OUTCOME_NAMES.get(k, k)) for k in due)
@@ -195,6 +202,7 @@ def rows_for(ids: list[int], today: dt.date) -> list[RosterRow]:
         "name",
         "state_as_of",
         KeyTransform("attention", "state"),
+        "maintenance_lapse__missed_weeks",
         Subquery(plans.values("start_date")[:1]),
         Subquery(plans.values("end_date")[:1]),
         Subquery(screenings.values("screening_status")[:1]),
@@ -205,8 +213,8 @@ def rows_for(ids: list[int], today: dt.date) -> list[RosterRow]:
 
 
 def _row(values: tuple, today: dt.date, link: str) -> RosterRow:
-    pk, name, as_of, attention, plan_start, plan_end, screening = values
-    attention = attention or {}
+    pk, name, as_of, attention, lapsed_weeks, plan_start, plan_end, screening = values
+    attention = (attention or {}) | {"maintenance_lapsed": lapsed_weeks}
     badges, days = badges_for(attention, screening, plan_start, today)
     return RosterRow(
         id=pk,

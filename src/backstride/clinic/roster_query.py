@@ -78,6 +78,7 @@ def snapshot(clinician, today: dt.date, name: str = "") -> tuple[str, list]:
             pain_rising=_one_if(Q(state__attention__pain_rising=True)),
             load_jump=_one_if(Q(state__attention__load_jump=True)),
             sessions_missed=_one_if(Q(state__attention__sessions_missed__gt=0)),
+            maintenance_lapsed=_one_if(Q(maintenance_lapse__isnull=False)),
             matches=_one_if(Q(name__icontains=name)) if name else Value(1),
         )
     )
@@ -96,6 +97,7 @@ def flag_sql(today: dt.date) -> dict[str, str]:
         "pain_rising": "pain_rising = 1",
         "load_jump": "load_jump = 1",
         "sessions_missed": "sessions_missed = 1",
+        "maintenance_lapsed": "maintenance_lapsed = 1",
         "outcome_due": "outcome_due <> '[]'",
         "startback_risk": "startback_risk IN ('medium', 'high')",
         "no_log": f"since <= {_literal(today - dt.timedelta(days=NO_LOG_DAYS))}",

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "backstride.clinic",
     "backstride.pages",
     "backstride.cli",
+    "backstride.reminders",
 ]
 
 MIDDLEWARE = [
@@ -232,6 +233,20 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Queued and periodic jobs (reminders): Huey on the Redis server when REDIS_URL is set, else an SQLite
+# file beside the embedded database. `backstride worker` runs them; `backstride serve` starts one.
+if REDIS_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "name": "backstride", "url": REDIS_URL}
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "backstride",
+        "filename": os.environ.get("BACKSTRIDE_QUEUE_FILE") or str(DATA_DIR / "queue.sqlite3"),
+    }
+# Web Push keys: made on first use and kept in the database unless both are given here.
+VAPID_PRIVATE_KEY = os.environ.get("BACKSTRIDE_VAPID_PRIVATE_KEY", "")  # PEM text
+VAPID_PUBLIC_KEY = os.environ.get("BACKSTRIDE_VAPID_PUBLIC_KEY", "")  # URL-safe base64 of the raw point
+VAPID_SUBJECT = os.environ.get("BACKSTRIDE_VAPID_SUBJECT", "mailto:noreply@localhost")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/", include("backstride.accounts.urls")),
     path("clinic/", include(("backstride.clinic.urls", "clinic"))),
     path("api/v1/", api.urls),
+    path("reminders/", include("backstride.reminders.urls")),
     path("admin/", admin.site.urls),
 ]

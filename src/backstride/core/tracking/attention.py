@@ -19,6 +19,7 @@ ORDER = (
     "pain_rising",
     "load_jump",
     "sessions_missed",
+    "maintenance_lapsed",  # worked out by the reminders' job, not at a log: a lapsed runner logs nothing
     "outcome_due",
     "startback_risk",
     "no_log",

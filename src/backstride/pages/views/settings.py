@@ -47,4 +47,7 @@ def settings_page(request):
         else:
             messages.success(request, _("Saved. Your plan has been rebuilt for the weeks ahead."))
             return redirect("plan")
-    return render(request, "pages/settings.html", {"form": form, "nav": "settings", "calendar": feed_context(request)})
+    from backstride.reminders.settings_section import reminders_context
+
+    context = {"form": form, "nav": "settings", "calendar": feed_context(request)}
+    return render(request, "pages/settings.html", context | {"reminders": reminders_context(request)})

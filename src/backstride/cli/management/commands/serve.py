@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 from backstride.cli.base import BackstrideCommand
 
 
@@ -9,6 +13,11 @@ class Command(BackstrideCommand):
         parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
         parser.add_argument("--workers", type=int, default=4, help="worker processes (default 4)")
         parser.add_argument("--threads", type=int, default=2, help="threads per worker (default 2)")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the job worker (reminders) beside the server; run 'backstride worker' elsewhere",
+        )
         self.add_db_arguments(parser, runner=False)
 
     def handle(self, *args, **options):
@@ -16,5 +25,18 @@ class Command(BackstrideCommand):
         from backstride.web.server import run
 
         ensure_database()  # the embedded database migrates itself; so does a new PostgreSQL database
+        worker = None
+        if not options["no_worker"]:
+            # its own process: the job queue's consumer wants the main thread, and gunicorn keeps this one.
+            # The database chosen by --db is already in the environment (cli.db.apply_db_option).
+            worker = subprocess.Popen([sys.executable, "-m", "backstride", "worker"], env=os.environ.copy())
         self.stdout.write(f"backstride is serving on http://{options['host']}:{options['port']}/ (Ctrl+C stops it)")
-        run(options["host"], options["port"], options["workers"], options["threads"])
+        try:
+            run(options["host"], options["port"], options["workers"], options["threads"])
+        finally:
+            if worker is not None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
