@@ -85,9 +85,28 @@ def test_the_pdf_has_a_sane_page_count_embedded_fonts_figure_boxes_and_the_safet
     embedded = font_files(pdf)
     assert embedded and all(embedded)
     text = text_of(pdf)
-    assert "Figure to come" in text
+    assert "Figure to come" not in text
     assert "it does not diagnose and does not replace a clinician" in text
     assert "Where you are starting from" in text and "STarT Back" in text and "Oswestry" in text
+
+
+def test_every_exercise_card_carries_its_figure_where_it_starts_and_where_it_goes(sam):
+    import base64
+    import re
+    import xml.etree.ElementTree as ET
+
+    from django.template import Context
+
+    from backstride.pages.program_pdf import TEMPLATES, program_context
+
+    _user, runner = sam
+    context = program_context(runner, runner.current_plan.start_date)
+    html = TEMPLATES.get_template("pages/print/program.html").render(Context(context))
+    stills = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert len(context["cards"]) >= 5 and len(stills) == 2 * len(context["cards"])
+    for encoded in stills:
+        drawing = ET.fromstring(base64.b64decode(encoded))
+        assert drawing.tag.endswith("svg") and not any(e.tag.endswith("animate") for e in drawing.iter())
 
 
 def test_a4_and_us_letter_pages_have_their_own_sizes(sam):

@@ -24,7 +24,8 @@ PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 STYLESHEET = Path(__file__).resolve().parent / "static" / "backstride" / "print" / "program.css"
 # An engine of its own over this app's templates: the command line runs without the pages app installed.
 TEMPLATES = Engine(
-    dirs=[str(Path(__file__).resolve().parent / "templates")], libraries={"i18n": "django.templatetags.i18n"}
+    dirs=[str(Path(__file__).resolve().parent / "templates")],
+    libraries={"i18n": "django.templatetags.i18n", "figures": "backstride.pages.templatetags.figures"},
 )
 CUES_SHOWN = 3  # the key cues; the exercise page on the web has them all
 

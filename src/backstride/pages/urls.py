@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import figures
 from .views import (
     account,
     calendar,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("checkin/", logs.checkin, name="checkin"),
     path("runs/new/", logs.log_run, name="log_run"),
     path("runs/import/", recorded.import_runs, name="import_runs"),
+    path("figures/<str:name>", figures.figure, name="figure"),
     path("runs/<int:run_id>/rating/", recorded.rate_run, name="rate_run"),
     path("outcomes/", outcomes.outcomes, name="outcomes"),
     path("progress/", overview.progress, name="progress"),
