@@ -167,6 +167,7 @@ def seed(today: dt.date | None = None, progress: Progress | None = None) -> dict
     if exists():
         return logins
     step = progress or (lambda number, total, what: None)
+    reaches = (WEEK3_RUNNER, MAINTENANCE_RUNNER)  # subscribed to their calendar, with reminders on
     people = [
         (WEEK3_RUNNER, "Sam Rivera", 16, "steady"),
         (MAINTENANCE_RUNNER, "Robin Avery", 75, "maintenance"),
@@ -184,4 +185,23 @@ def seed(today: dt.date | None = None, progress: Progress | None = None) -> dict
             runner.save(update_fields=["user"])
             _live(runner, start, days, story, rng)
             CareLink.objects.create(clinician=clinician, runner=runner)
+            if username in reaches:
+                _reach(runner)
     return logins
+
+
+def _reach(runner) -> None:
+    """A private calendar address and email reminders at 07:30, as a runner would set them in Settings."""
+    from backstride.reminders.models import ReminderSettings
+    from backstride.runners.calendar_feed import renew
+
+    renew(runner)
+    ReminderSettings.objects.create(user=runner.user, enabled=True, email=True, at=dt.time(7, 30))
+
+
+def calendar_path(username: str = WEEK3_RUNNER) -> str | None:
+    """Where the demo runner's calendar feed answers, once the demo data exists."""
+    from backstride.runners.models import CalendarFeed
+
+    token = CalendarFeed.objects.filter(runner__user__username=username).values_list("token", flat=True).first()
+    return f"/calendar/{token}.ics" if token else None

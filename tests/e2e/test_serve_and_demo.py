@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -43,6 +44,8 @@ def test_demo_creates_its_people_once_in_its_own_database(demo_env):
     )
     assert first.returncode == 0, first.stderr
     assert "clinician: clinician" in first.stdout and "runner in week 3: runner" in first.stdout
+    assert re.search(r"http://127\.0\.0\.1:8000/calendar/[\w-]+\.ics", first.stdout)
+    assert "reminders on" in first.stdout
     db = folder / "demo.sqlite3"
     assert db.exists() and not (folder / "backstride.sqlite3").exists()
     again = subprocess.run(
@@ -62,6 +65,11 @@ def test_demo_creates_its_people_once_in_its_own_database(demo_env):
     assert sum(1 for f in flags if f["red_flag"]) == 1
     assert sum(1 for f in flags if f["flare_up"]) == 1
     assert any(f["pain_rising"] for f in flags)
+    with sqlite3.connect(db) as conn:
+        reminders = conn.execute(
+            "SELECT u.username FROM reminders_remindersettings s JOIN auth_user u ON u.id = s.user_id WHERE s.enabled"
+        ).fetchall()
+    assert sorted(reminders) == [("maintainer",), ("runner",)]
 
 
 def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
@@ -111,6 +119,15 @@ def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
         conn.request("GET", "/today/", headers={"Cookie": f"sessionid={session}"})
         today = conn.getresponse()
         assert today.status == 200 and "Today · week 3" in today.read().decode()
+        with sqlite3.connect(_folder / "demo.sqlite3") as db:
+            (token,) = db.execute(
+                "SELECT f.token FROM runners_calendarfeed f JOIN runners_runner r ON r.id = f.runner_id "
+                "JOIN auth_user u ON u.id = r.user_id WHERE u.username = 'runner'"
+            ).fetchone()
+        conn.request("GET", f"/calendar/{token}.ics")  # a calendar app subscribes without logging in
+        feed = conn.getresponse()
+        events = Calendar.from_ical(feed.read()).walk("VEVENT")
+        assert feed.status == 200 and len(events) > 20
     finally:
         server.terminate()
         server.wait(timeout=30)

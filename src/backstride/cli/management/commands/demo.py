@@ -26,6 +26,9 @@ class Command(BackstrideCommand):
         self.stdout.write("Demo logins (every password is the same):")
         for role, name in logins.items():
             self.stdout.write(f"  {role}: {name}")
+        site = f"http://{options['host']}:{options['port']}"
+        self.stdout.write("The runner in week 3 has reminders on (email, 07:30) and a calendar to subscribe to:")
+        self.stdout.write(f"  {site}{demo.calendar_path()}")
         if options["no_serve"]:
             return
         from backstride.web.server import run
