@@ -14,6 +14,7 @@ from .views import (
     overview,
     printed,
     recorded,
+    restore,
     settings,
     today,
 )
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("ping/", home.ping, name="ping"),
     path("onboarding/", onboarding.onboarding, name="onboarding"),
+    path("onboarding/restore/", restore.restore_export, name="restore_export"),
     path("today/", today.today, name="today"),
     path("today/log/", today.log_session, name="log_session"),
     path("checkin/", logs.checkin, name="checkin"),
