@@ -122,9 +122,34 @@ class SettingsForm(forms.Form):
         label=_("Days you can train"), choices=DAY_CHOICES, widget=forms.CheckboxSelectMultiple
     )
     minutes_per_session = forms.IntegerField(label=_("Minutes per session"), min_value=10, max_value=120)
+    sessions_per_week = forms.TypedChoiceField(
+        label=_("Core sessions a week"),
+        choices=[("", _("as the program suggests")), ("2", "2"), ("3", "3"), ("4", "4")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     equipment = forms.MultipleChoiceField(
         label=_("Equipment at home"), choices=EQUIPMENT_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
+    run_days = forms.MultipleChoiceField(
+        label=_("Days you run"), choices=DAY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    long_run_day = forms.ChoiceField(label=_("Long-run day"), choices=[("", _("none"))] + DAY_CHOICES, required=False)
+    workout_days = forms.MultipleChoiceField(
+        label=_("Workout days (intervals, tempo, hills)"),
+        choices=DAY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("No hard core session is planned the day before a long run or a workout."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        long_run, runs = data.get("long_run_day"), data.get("run_days") or []
+        if long_run and runs and long_run not in runs:
+            self.add_error("long_run_day", _("Choose one of the days you run, or none."))
+        return data
 
 
 ODI_SECTIONS = [

@@ -1,4 +1,5 @@
-"""Settings: units, days, minutes and equipment. A change re-plans the weeks ahead."""
+"""Settings: units, days, minutes, sessions a week, equipment and the running week. A change re-plans the weeks
+ahead."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def settings_page(request):
         "days": intake["availability"]["days"],
         "minutes_per_session": intake["availability"]["minutes_per_session"],
         "equipment": intake.get("equipment", []),
+        "sessions_per_week": intake["availability"].get("sessions_per_week"),
+        "run_days": intake["running"].get("run_days", []),
+        "long_run_day": intake["running"].get("long_run_day") or "",
+        "workout_days": intake["running"].get("workout_days", []),
     }
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -39,7 +44,16 @@ def settings_page(request):
         c = form.cleaned_data
         data["runner"]["units"] = c["units"]
         data["availability"] |= {"days": c["days"], "minutes_per_session": c["minutes_per_session"]}
+        if c["sessions_per_week"] is None:
+            data["availability"].pop("sessions_per_week", None)
+        else:
+            data["availability"]["sessions_per_week"] = c["sessions_per_week"]
         data["equipment"] = c["equipment"]
+        data["running"] |= {
+            "run_days": c["run_days"],
+            "long_run_day": c["long_run_day"] or None,
+            "workout_days": c["workout_days"],
+        }
         try:
             start_runner(data, request.runner, replan_from=timezone.localdate())
         except InputError as exc:
