@@ -135,7 +135,7 @@ class SettingsForm(forms.Form):
     run_days = forms.MultipleChoiceField(
         label=_("Days you run"), choices=DAY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
-    long_run_day = forms.ChoiceField(label=_("Long-run day"), choices=[("", _("none"))] + DAY_CHOICES, required=False)
+    long_run_day = forms.ChoiceField(label=_("Long-run day"), choices=[("", _("none")), *DAY_CHOICES], required=False)
     workout_days = forms.MultipleChoiceField(
         label=_("Workout days (intervals, tempo, hills)"),
         choices=DAY_CHOICES,
