@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.recordings import gpx_on
+
 from .conftest import PREFIX
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +48,7 @@ def test_an_upload_over_the_size_limit_is_refused_by_name(sam_caller, settings):
 
 
 def test_a_rated_run_leaves_the_list_of_runs_to_rate(sam_caller):
-    fit = (RUNS / "fit" / "2013-02-06-12-11-14.fit").read_bytes()
-    run_id = upload(sam_caller, ("run.fit", fit)).json()["run_ids"][0]
+    run_id = upload(sam_caller, ("lake.gpx", gpx_on(dt.date(2026, 12, 8)))).json()["run_ids"][0]
     today = sam_caller.get("/today", date="2026-12-08").json()
     assert [r["id"] for r in today["runs_to_rate"]] == [run_id]
     bad = sam_caller.post(f"/runs/{run_id}/rating", {"pain_during": 12})

@@ -160,3 +160,18 @@ def test_a_planned_run_on_a_day_with_an_imported_run_shows_as_done_in_today_and_
     weeks = plan_view(runner, first)["weeks"]
     marks = {r["date"]: r["done"] for w in weeks for r in w["running"]["runs"]}
     assert marks[first.isoformat()] is True and not any(v for d, v in marks.items() if d != first.isoformat())
+
+
+def test_only_this_plans_recent_runs_are_asked_about(runner):
+    from backstride.runners.reports import today_view
+
+    import_activities(
+        runner,
+        [
+            activity(dt.datetime(2025, 6, 1, 7, tzinfo=UTC), 10.0, name="last-summer.fit"),  # before the plan
+            activity(at(1), 5.0, name="early.fit"),  # in the plan, but more than two weeks before the day asked
+            activity(at(20), 6.0, name="recent.fit"),
+        ],
+    )
+    asked = today_view(runner, dt.date(2026, 12, 7) + dt.timedelta(days=21))["runs_to_rate"]
+    assert [r["source"] for r in asked] == ["recent.fit"]

@@ -1,5 +1,6 @@
 """The import page takes several files at once; today's page asks how each imported run felt."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from backstride.runners import models as m
+from tests.recordings import gpx_on
 
 from .conftest import client_for
 
@@ -51,7 +53,8 @@ def test_posting_no_file_says_what_to_choose(sam):
 def test_todays_page_asks_how_an_imported_run_felt_with_empty_fields_and_saves_the_answer(sam):
     user, runner = sam
     client = client_for(user)
-    client.post("/runs/import/", {"files": files("fit/2013-02-06-12-11-14.fit")})
+    lake = SimpleUploadedFile("lake.gpx", gpx_on(dt.date(2026, 12, 8)))
+    client.post("/runs/import/", {"files": [lake]})
     run = m.RunLog.objects.get(runner=runner)
     page = client.get("/today/", {"date": "2026-12-08"}).content.decode()
     assert "How did these runs feel?" in page

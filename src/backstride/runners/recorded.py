@@ -25,7 +25,8 @@ from .services import _as_of, active_plan, recompute
 
 SAME_START = dt.timedelta(minutes=2)  # two recordings of one run start within this of each other
 SAME_DISTANCE = 0.03  # ... and their distances differ by no more than this fraction
-IMPORTED = ("run", "walk")  # the categories that become runs; the rest is counted and skipped
+IMPORTED = ("run", "walk")
+ASKED_DAYS = 14  # how far back today's page asks how an imported run felt  # the categories that become runs; the rest is counted and skipped
 
 
 @dataclass
@@ -181,9 +182,16 @@ def reading_now() -> dt.datetime:
     return max(dt.datetime.now(dt.UTC), dt.datetime.combine(latest, dt.time(), dt.UTC))
 
 
-def unrated_runs(runner: m.Runner, limit: int = 20) -> list[m.RunLog]:
-    """Recorded runs still waiting for the runner's pain and effort, oldest first."""
-    return list(m.RunLog.objects.filter(runner=runner, pain_during__isnull=True).order_by("date", "id")[:limit])
+def unrated_runs(runner: m.Runner, day: dt.date, limit: int = 20) -> list[m.RunLog]:
+    """Recent recorded runs still waiting for the runner's pain and effort, oldest first.
+
+    Only runs since the plan began and within ASKED_DAYS of `day`: nobody remembers how a run felt
+    weeks ago, and an archive of past years counts for load without asking about each run in it.
+    """
+    plan = runner.current_plan
+    since = max(day - dt.timedelta(days=ASKED_DAYS), plan.start_date if plan else day)
+    rows = m.RunLog.objects.filter(runner=runner, pain_during__isnull=True, date__gte=since, date__lte=day)
+    return list(rows.order_by("date", "id")[:limit])
 
 
 def rate_run(runner: m.Runner, run_id: int, pain_during: int, effort: int | None, pain_after: int | None = None):

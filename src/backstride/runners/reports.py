@@ -164,7 +164,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "session_logged": done,
         "daily_mobility": daily,
         "running": _runs_done(_running_for(program, state, day, runner.units), history),
-        "runs_to_rate": runs_to_rate(runner),
+        "runs_to_rate": runs_to_rate(runner, day),
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
         "nudges": shown_nudges(state.nudges[-3:], session, day),
@@ -285,7 +285,7 @@ def _runs_done(running: dict, history, key: str = "runs_today") -> dict:
     return running | {key: [run | {"done": run["date"] in days} for run in running[key]]}
 
 
-def runs_to_rate(runner: m.Runner) -> list[dict]:
+def runs_to_rate(runner: m.Runner, day: dt.date) -> list[dict]:
     """Recorded runs still waiting for how they felt: today's page asks for each."""
     from .recorded import unrated_runs
 
@@ -300,7 +300,7 @@ def runs_to_rate(runner: m.Runner) -> list[dict]:
             "sport": r.sport,
             "source": r.source_name,
         }
-        for r in unrated_runs(runner)
+        for r in unrated_runs(runner, day)
     ]
 
 
