@@ -52,3 +52,19 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["runner", "-at"])]
+
+
+class Message(models.Model):
+    """A short note on the runner's record, between the runner and their clinicians; each one is in the audit trail."""
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="messages")
+    # who wrote it; a clinician who later deletes their account leaves "a former clinician"
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    from_clinician = models.BooleanField()
+    text = models.TextField(max_length=1000)
+    read_at = models.DateTimeField(null=True, blank=True)  # when the other side first saw it
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["runner", "created_at"])]

@@ -12,4 +12,5 @@ urlpatterns = [
     path("runners/<int:runner_id>/pdf/", program_pdf.runner_pdf, name="runner_pdf"),
     path("runners/<int:runner_id>/adjust/", views.adjust, name="adjust"),
     path("runners/<int:runner_id>/clear/", views.clear, name="clear"),
+    path("runners/<int:runner_id>/messages/", views.message, name="message"),
 ]

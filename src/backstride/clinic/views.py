@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from backstride.accounts.roles import clinician_required, linked_runner
 from backstride.core.errors import InputError
@@ -109,10 +109,29 @@ def audit(request):
 @clinician_required
 @require_GET
 def runner(request, runner_id: int):
+    from .messages import thread
+
     person = linked_runner(request.clinician, runner_id)
     record = runner_record(person, services.today())
     services.audit(request.user, person, services.VIEWED)
-    return render(request, "clinic/runner.html", record | {"runner": person, "nav": "roster"})
+    context = record | {"runner": person, "nav": "roster", "thread": thread(person, reader_is_clinician=True)}
+    return render(request, "clinic/runner.html", context)
+
+
+@clinician_required
+@require_POST
+def message(request, runner_id: int):
+    """A note to the runner, shown on their messages page and kept with the record."""
+    from .messages import send
+
+    person = linked_runner(request.clinician, runner_id)
+    try:
+        send(person, request.user, request.POST.get("text", ""), from_clinician=True)
+    except InputError as exc:
+        messages.error(request, f"{exc.field}: {exc.message}")
+    else:
+        messages.success(request, _("Message sent to %(name)s.") % {"name": person.name})
+    return redirect(reverse("clinic:runner", args=[person.pk]) + "#messages")
 
 
 @clinician_required
@@ -233,6 +252,7 @@ AUDIT_LABELS = {
     services.ADMIN_VIEWED: gettext_lazy("Read the runner's data in the staff admin"),
     services.ACCESS_ENDED: gettext_lazy("The runner ended a clinician's access"),
     services.OUTCOMES_EXPORTED: gettext_lazy("Downloaded the runners' outcome measures"),
+    "message_sent": gettext_lazy("Wrote a message on the record"),
 }
 PAGE_LABELS = {
     "adjust": gettext_lazy("the page for changing the plan"),

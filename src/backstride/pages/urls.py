@@ -9,6 +9,7 @@ from .views import (
     learn,
     library,
     logs,
+    messages,
     onboarding,
     outcomes,
     overview,
@@ -46,5 +47,6 @@ urlpatterns = [
     path("settings/export/", account.download_export, name="download_export"),
     path("settings/delete/", account.delete_my_account, name="delete_account"),
     path("settings/clinicians/", clinicians.clinicians, name="my_clinicians"),
+    path("messages/", messages.runner_messages, name="runner_messages"),
     path("settings/clinicians/<int:clinician_id>/end/", clinicians.end_access, name="end_access"),
 ]
