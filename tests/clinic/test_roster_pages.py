@@ -85,7 +85,9 @@ def test_pages_follow_one_order_most_urgent_first_across_pages(make_runner, clin
     for kind, label in FLAG_LABELS.items():
         badges = [badges_for(r.state["attention"], "clear", START, today.day)[0] for r in runners]
         count = sum(1 for shown in badges if kind in {b.kind for b in shown})
-        assert (f"<li>{label}: {count}</li>" in pages[0]) == (count > 0), kind
+        # and each count is a link that filters the roster to that flag
+        shown = f'<a href="?flag={kind}" data-flag-count="{kind}">{label}: {count}</a>'
+        assert (shown in pages[0]) == (count > 0), kind
 
 
 def test_a_search_by_name_finds_runners_on_any_page_and_keeps_to_them_from_page_to_page(make_runner, clinician, today):

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   const SWITCH_SECONDS = 10;
+  const RELAX_SECONDS = 3;  // between the repetitions of a hold, as RELAX_SECONDS in pages/views/player.py
 
   function countdown(seconds, onTick, onDone, state) {
     let left = seconds;
@@ -26,7 +27,7 @@
     const start = box.querySelector("[data-start]");
     const stop = box.querySelector("[data-stop]");
     const card = box.closest(".exercise");
-    const state = { interval: null, total: 0, running: false };
+    const state = { interval: null, total: 0, running: false, phase: "" };
 
     function record(seconds) {
       state.total += seconds;
@@ -38,6 +39,7 @@
       const box2 = card && Array.from(card.querySelectorAll("[data-set]")).find(function (c) { return !c.checked; });
       if (box2) box2.checked = true;
       box.classList.add("resting");
+      state.phase = "rest";
       say(box.dataset.restText || "Rest");
       countdown(rest, function (s) { face.textContent = s; }, function () {
         box.classList.remove("resting");
@@ -52,6 +54,7 @@
       if (rep > reps) {
         if (perSide && side === 1) {
           box.classList.add("switch");
+          state.phase = "switch";
           say(box.dataset.switchText || "Switch sides");
           countdown(SWITCH_SECONDS, function (s) { face.textContent = s; }, function () {
             box.classList.remove("switch");
@@ -66,9 +69,18 @@
       const sideText = side === 1 ? box.dataset.firstSide || "First side" : box.dataset.secondSide || "Second side";
       const label = (perSide ? sideText + " · " : "") + holdText;
       say(label);
+      state.phase = "hold";
       countdown(hold, function (s) { face.textContent = s; }, function () {
         record(hold);
-        runHolds(side, rep + 1);
+        if (rep >= reps) { runHolds(side, rep + 1); return; }
+        // a short relax before the next repetition, shown like a rest
+        box.classList.add("resting");
+        state.phase = "relax";
+        say(box.dataset.restText || "Rest");
+        countdown(RELAX_SECONDS, function (s) { face.textContent = s; }, function () {
+          box.classList.remove("resting");
+          runHolds(side, rep + 1);
+        }, state);
       }, state);
     }
     start.addEventListener("click", function () {
@@ -83,8 +95,10 @@
       state.interval = null;
       state.running = false;
       box.classList.remove("switch", "resting");
+      // only a hold cut short adds its seconds; a relax, switch or rest has none to add
       const shown = parseInt(face.textContent, 10);
-      if (!isNaN(shown) && shown < hold && !box.classList.contains("resting")) record(hold - shown);
+      if (state.phase === "hold" && !isNaN(shown) && shown < hold) record(hold - shown);
+      state.phase = "";
       face.textContent = hold;
       say(box.dataset.stoppedText || "Stopped. The seconds you held are kept.");
       start.hidden = false;
