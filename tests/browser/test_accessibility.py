@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 PASSWORD = "a-long-passphrase-42"
 RUNNER_PAGES = [
     "/today/",
+    "/today/play/",
     "/plan/",
     "/progress/",
     "/exercises/",
@@ -23,6 +24,7 @@ RUNNER_PAGES = [
     "/outcomes/",
     "/settings/",
     "/settings/clinicians/",
+    "/messages/",
     "/accounts/password/",
 ]
 CLINIC_PAGES = [
