@@ -25,8 +25,8 @@ from .services import _as_of, active_plan, recompute
 
 SAME_START = dt.timedelta(minutes=2)  # two recordings of one run start within this of each other
 SAME_DISTANCE = 0.03  # ... and their distances differ by no more than this fraction
-IMPORTED = ("run", "walk")
-ASKED_DAYS = 14  # how far back today's page asks how an imported run felt  # the categories that become runs; the rest is counted and skipped
+IMPORTED = ("run", "walk")  # the categories that become runs; the rest is counted and skipped
+ASKED_DAYS = 14  # how far back today's page asks how an imported run felt
 
 
 @dataclass
