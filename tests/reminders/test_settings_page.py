@@ -12,7 +12,7 @@ def test_the_settings_page_has_a_reminders_section_with_the_push_script(db):
     user, _runner = make_runner("lee")
     page = client_for(user).get("/settings/").content.decode()
     assert 'id="reminders"' in page and "Send me reminders" in page
-    assert "push-subscribe.js" in page and "push-sw.js" in page
+    assert "push-subscribe.js" in page and 'data-worker-url="/sw.js"' in page
     assert "<script>" not in page  # the content security policy allows no inline script
 
 
@@ -50,7 +50,7 @@ def test_reminders_with_no_channel_that_can_reach_the_runner_count_as_off(db):
 def test_the_push_script_and_service_worker_are_served(db):
     from django.test import Client
 
-    for name in ("push-sw.js", "push-subscribe.js"):
+    for name in ("push-subscribe.js",):
         response = Client().get(f"/static/backstride/{name}")
         assert response.status_code == 200
         body = b"".join(response.streaming_content) if response.streaming else response.content

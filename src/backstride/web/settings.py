@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "backstride.pages",
     "backstride.cli",
     "backstride.reminders",
+    "backstride.offline",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from backstride.pages import urls as pages_urls
 
 urlpatterns = [
     path("", include(pages_urls)),
+    path("", include("backstride.offline.urls")),
     path("accounts/", include("backstride.accounts.urls")),
     path("clinic/", include(("backstride.clinic.urls", "clinic"))),
     path("api/v1/", api.urls),

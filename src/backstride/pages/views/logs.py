@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
+from backstride.offline.once import already_stored, store_once
 
 from ..forms import CheckInForm, RedFlagForm, RunForm
 from .util import allowed_days, asked_day, day_from
@@ -27,6 +28,9 @@ def _show_changes(request, state) -> None:
 def checkin(request):
     from backstride.runners.services import red_flags_due
 
+    if request.method == "POST" and already_stored(request):  # sent again (offline queue, double tap)
+        messages.success(request, _("Checked in. Thank you."))
+        return redirect("today")
     if request.method == "POST":
         day, problem = asked_day(request)  # a check-in for a day out of range is refused, not moved to today
     else:
@@ -49,12 +53,13 @@ def checkin(request):
             "red_flags": flags.answers() if flags else None,
         }
         try:
-            state = store(request.runner, parse_checkin(data))
+            state = store_once(request, "checkin", lambda: store(request.runner, parse_checkin(data)))
         except InputError as exc:
             form.add_error(None, f"{exc.field}: {exc.message}")
         else:
             messages.success(request, _("Checked in. Thank you."))
-            _show_changes(request, state)
+            if state is not None:
+                _show_changes(request, state)
             return redirect("today")
     return render(request, "pages/checkin.html", {"form": form, "flags": flags, "day": day, "nav": "today"})
 
@@ -62,6 +67,9 @@ def checkin(request):
 @runner_required
 @require_http_methods(["GET", "POST"])
 def log_run(request):
+    if request.method == "POST" and already_stored(request):  # sent again (offline queue, double tap)
+        messages.success(request, _("Walk saved.") if request.POST.get("walk") else _("Run saved."))
+        return redirect("today")
     form = RunForm(request.POST or None, initial={"date": day_from(request)}, days=allowed_days(request.runner))
     if request.method == "POST" and form.is_valid():
         from backstride.core.tracking.logs import parse_run
@@ -69,11 +77,12 @@ def log_run(request):
 
         data = form.cleaned_data | {"date": form.cleaned_data["date"].isoformat()}
         try:
-            state = store(request.runner, parse_run(data))
+            state = store_once(request, "run", lambda: store(request.runner, parse_run(data)))
         except InputError as exc:
             form.add_error(None, f"{exc.field}: {exc.message}")
         else:
             messages.success(request, _("Walk saved.") if data["walk"] else _("Run saved."))
-            _show_changes(request, state)
+            if state is not None:
+                _show_changes(request, state)
             return redirect("today")
     return render(request, "pages/run.html", {"form": form, "nav": "today"})

@@ -23,8 +23,9 @@
     button.disabled = true;
     try {
       if (await Notification.requestPermission() !== "granted") { say(box.dataset.deniedText); return; }
-      const registration = await navigator.serviceWorker.register(box.dataset.workerUrl);
-      await navigator.serviceWorker.ready;
+      // the site's one worker (/sw.js), which offline.js has usually registered already: this finds it
+      await navigator.serviceWorker.register(box.dataset.workerUrl);
+      const registration = await navigator.serviceWorker.ready;
       const key = (await (await fetch(box.dataset.keyUrl, { credentials: "same-origin" })).json()).public_key;
       const subscription = await registration.pushManager.subscribe({
         userVisibleOnly: true, applicationServerKey: keyBytes(key)
