@@ -42,3 +42,19 @@ def test_a_clinician_who_does_not_follow_the_runner_cannot_write_on_the_record(r
     stranger = make_clinician("stranger2", "Sol", "Stranger")
     response = client_for(stranger.user).post(f"/clinic/runners/{runner.pk}/messages/", {"text": "Hello"})
     assert response.status_code == 404 and not Message.objects.exists()
+
+
+def test_todays_page_points_the_runner_to_a_new_message_until_it_is_read(runner, clinician, today):
+    from django.contrib.auth.models import User
+
+    from tests.web.conftest import PASSWORD
+
+    runner.user = User.objects.create_user("sam-login", "sam@example.org", PASSWORD)
+    runner.save(update_fields=["user"])
+    own = client_for(runner.user)
+    assert "data-unread" not in own.get("/today/", {"date": "2026-12-09"}).content.decode()
+    client_for(clinician.user).post(f"/clinic/runners/{runner.pk}/messages/", {"text": "Well done on week 1."})
+    page = own.get("/today/", {"date": "2026-12-09"}).content.decode()
+    assert "A new message from your clinician" in page
+    own.get("/messages/")
+    assert "data-unread" not in own.get("/today/", {"date": "2026-12-09"}).content.decode()

@@ -314,3 +314,18 @@ def test_a_settings_change_leaves_the_weeks_already_behind_as_they_were(db):
     assert [(s.date, s.kind) for s in planned_sessions(runner).filter(date__lt=today)] == behind
     ahead = planned_sessions(runner).filter(date__gte=today)
     assert ahead and {DAYS[s.date.weekday()] for s in ahead} <= {"tue", "thu", "sat"}
+
+
+def test_todays_cached_page_carries_the_visitors_own_token_in_every_form_and_htmx_header(sam):
+    user, _runner = sam
+    client = client_for(user, enforce_csrf_checks=True)
+    client.get("/today/", {"date": "2026-12-07"})  # fills the cache
+    html = client.get("/today/", {"date": "2026-12-07"}).content.decode()
+    assert "csrf--" not in html  # no placeholder left, escaped or not
+    values = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+    header = re.search(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', html).group(1)
+    assert len(values) == 1 and header in values
+    # the log-out form works from today's page, with the token the page gave
+    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": header})
+    assert response.status_code == 302
+    assert client.get("/today/").status_code == 302  # signed out: sent to log in

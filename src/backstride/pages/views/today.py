@@ -10,15 +10,17 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
+from backstride.offline.once import already_stored, store_once
 from backstride.runners import services
 from backstride.runners.reports import changes_by_day, today_view
 
@@ -28,6 +30,7 @@ PAIN_FIELDS = ("pain_before", "pain_during", "pain_after", "effort")
 REQUIRED_PAIN = ("pain_during", "pain_after")  # what the adaptation judges a session by (core/tracking/adapt.py)
 CACHE_SECONDS = 6 * 3600
 CSRF_MARK = "<!--csrf-->"
+UNREAD_MARK = "<!--unread-->"  # where a note of new messages goes, written in after the cache
 
 
 def exercise_cards(session: dict | None) -> list[dict]:
@@ -111,13 +114,31 @@ def today(request):
     token = escape(get_token(request))
     if pending:  # just after a save: render afresh to show the messages
         body = mark_safe(_with_token(_body(request, runner, day), token))
-        return render(request, "pages/today.html", {"body": body, "nav": "today"})
-    return HttpResponse(_with_token(_cached_page(request, runner, day), token))
+        page = render_to_string("pages/today.html", {"body": body, "nav": "today"}, request=request)
+    else:
+        page = _with_token(_cached_page(request, runner, day), token)
+    return HttpResponse(_with_unread(page, runner))
 
 
 def _with_token(html: str, token: str) -> str:
-    html = html.replace(f'"{CSRF_MARK}"', f'"{token}"')
+    # templates write the mark escaped where they print a token themselves (the log-out form, htmx's headers)
+    html = html.replace(f'"{CSRF_MARK}"', f'"{token}"').replace(f'"{escape(CSRF_MARK)}"', f'"{token}"')
+    html = html.replace(escape(CSRF_MARK), token)
     return html.replace(CSRF_MARK, f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">')
+
+
+def _with_unread(html: str, runner) -> str:
+    """Messages from a clinician are not part of the program's version: they are written in after the cache."""
+    from backstride.clinic.messages import unread_for_runner
+
+    count = unread_for_runner(runner)
+    notice = ""
+    if count:
+        text = ngettext("A new message from your clinician", "%(n)d new messages from your clinicians", count) % {
+            "n": count
+        }
+        notice = f'<p class="notice" role="status" data-unread><a href="{reverse("runner_messages")}">{text}</a></p>'
+    return html.replace(UNREAD_MARK, notice, 1)
 
 
 MAX_EXERCISES = 40  # as many as a session log holds
@@ -200,17 +221,21 @@ def log_session(request):
     from backstride.core.tracking.logs import parse_session_log
     from backstride.runners.services import log_session as store
 
+    if already_stored(request):  # sent again (offline queue, double tap): answer as the first time did
+        messages.success(request, _("Session saved. Well done."))
+        return redirect("progress" if request.POST.get("then") == "progress" else "today")
     data, problems = _read_session(request.POST, request.runner)
     if problems:
         for problem in problems:
             messages.error(request, _("Not saved: %(problem)s") % {"problem": problem})
         return redirect(safe_next(request, "today"))
     try:
-        state = store(request.runner, check_session_log(parse_session_log(data)))
+        log = check_session_log(parse_session_log(data))
+        state = store_once(request, "session", lambda: store(request.runner, log))
     except InputError as exc:
         messages.error(request, _("Not saved: %(field)s %(message)s") % {"field": exc.field, "message": exc.message})
         return redirect(safe_next(request, "today"))
-    changes = [d for d in state.decisions if d.date >= state.as_of]
+    changes = [d for d in state.decisions if d.date >= state.as_of] if state is not None else []
     messages.success(request, _("Session saved. Well done."))
     for change in changes[-5:]:
         messages.info(request, change.reason)
