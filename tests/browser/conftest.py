@@ -18,6 +18,9 @@ FLAGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 780}
+# The service worker fills its offline caches (a few hundred requests) as soon as a runner page opens; tests about
+# anything else block it, so that nothing is still loading when the test's database is emptied.
+NO_WORKER = "block"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
 
@@ -60,7 +63,9 @@ def screenshots() -> Path:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, service_workers=NO_WORKER
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -72,7 +77,7 @@ def phone(browser):
 
 @pytest.fixture
 def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers=NO_WORKER)
     page = context.new_page()
     yield page
     context.close()

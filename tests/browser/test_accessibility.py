@@ -95,7 +95,7 @@ def check_pages(browser, base: str, username: str, paths: list[str], screenshots
     axe, problems = Axe(), []
     for size, viewport in SIZES.items():
         for scheme in ("light", "dark"):
-            context = browser.new_context(viewport=viewport, color_scheme=scheme)
+            context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
             page = context.new_page()
             log_in(page, base, username)
             for path in paths:

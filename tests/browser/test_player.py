@@ -270,7 +270,9 @@ def test_the_player_has_no_serious_accessibility_problem_at_phone_size(live_serv
     user, _runner = make_runner("sam")
     problems = []
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 780}, color_scheme=scheme, service_workers="block"
+        )
         page = context.new_page()
         sign_in(page, live_server.url, user)
         page.goto(f"{live_server.url}/today/play/?date={MONDAY}")

@@ -24,7 +24,7 @@ def recorded_today(tmp_path: Path, name: str, first_day: str) -> Path:
 def test_two_uploaded_runs_appear_on_the_progress_chart_and_ask_how_they_felt(
     live_server, browser, screenshots, tmp_path, viewport
 ):
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=viewport, service_workers="block")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

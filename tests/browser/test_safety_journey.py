@@ -39,7 +39,7 @@ def test_leg_symptoms_at_check_in_pause_the_program_for_the_runner_and_flag_it_f
     expect(runner.get_by_role("alert")).to_contain_text("no sessions are shown until a clinician clears you")
     runner.screenshot(path=str(screenshots / "21-plan-paused-phone.png"), full_page=True)
 
-    wide = clinic.context.browser.new_context(viewport={"width": 1280, "height": 900})
+    wide = clinic.context.browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = wide.new_page()
     page.context.add_cookies(runner.context.cookies())
     page.goto(f"{base}/today/")
