@@ -121,3 +121,33 @@ def test_the_worker_command_sends_what_is_due_with_its_own_settings(tmp_path):
     assert "reminders claimed and queued" in out.stdout and "0 reminders" not in out.stdout
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in out.stdout
     assert "https://back.example.org/reminders/unsubscribe/" in out.stdout
+
+
+@pytest.mark.slow
+def test_two_workers_started_at_once_on_one_sqlite_file_send_each_reminder_once(tmp_path):
+    """Two `backstride worker --once` processes on the embedded database: one email, one delivery row."""
+    import sqlite3
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    env |= {"BACKSTRIDE_DB": str(tmp_path / "db.sqlite3"), "BACKSTRIDE_QUEUE_FILE": str(tmp_path / "queue.sqlite3")}
+    env |= {"BACKSTRIDE_CACHE_DIR": str(tmp_path / "cache"), "BACKSTRIDE_SITE_URL": "https://back.example.org"}
+    env["BACKSTRIDE_EMAIL_BACKEND"] = "django.core.mail.backends.console.EmailBackend"
+    assert subprocess.run([sys.executable, "-m", "backstride", "runners"], env=env, cwd=ROOT).returncode == 0
+    seed_env = env | {"DJANGO_SETTINGS_MODULE": "backstride.web.settings_cli"}
+    intake = str(ROOT / "examples" / "intake-sam.json")
+    seeded = subprocess.run(
+        [sys.executable, "-c", SEED, intake], env=seed_env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert seeded.returncode == 0, seeded.stderr
+
+    command = [sys.executable, "-m", "backstride", "worker", "--once"]
+    workers = [subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [w.communicate(timeout=120)[0] for w in workers]
+
+    assert all(w.returncode == 0 for w in workers)
+    with sqlite3.connect(tmp_path / "db.sqlite3") as db:
+        rows = db.execute("SELECT kind, channel, local_date, status FROM reminders_delivery").fetchall()
+    subjects = [line for out in outputs for line in out.splitlines() if line.startswith("Subject: ")]
+    # something was due, each reminder was claimed once and sent once, by one worker or the other
+    assert rows and len(rows) == len(set(rows)) and all(status == "sent" for *_key, status in rows)
+    assert len(subjects) == len(rows), (subjects, rows)
