@@ -23,7 +23,10 @@ KEPT = "async (url) => !!(await caches.match(url, { ignoreVary: true }))"
 def wait_until_kept(page, url: str, seconds: float = 90) -> None:
     """The worker fills its caches in the background; the runner's list is stored last, once all is in."""
     # `ready` never settles when no worker registers: give up after the same time, with a message
-    ready = "(ms) => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(r, ms, false))])"
+    ready = (
+        "(ms) => Promise.race([navigator.serviceWorker.ready.then(() => true),"
+        " new Promise((r) => setTimeout(r, ms, false))])"
+    )
     assert page.evaluate(ready, seconds * 1000), "no service worker became ready"
     deadline = time.monotonic() + seconds
     while not page.evaluate(KEPT, url):

@@ -13,6 +13,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from .test_offline import wait_until_kept
 from .test_runner_journey import onboard, sign_up
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -82,4 +83,6 @@ def test_a_runner_turns_reminders_on_and_subscribes_this_browser(live_server, br
         user__username="reminded", endpoint="https://push.example.invalid/send/abc123"
     ).exists()
     assert reminders_on(runner)
+    # the worker registered here also fills its offline copies: let it finish before the database is emptied
+    wait_until_kept(page, "/offline/manifest.json")
     context.close()
