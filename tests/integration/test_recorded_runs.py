@@ -175,3 +175,16 @@ def test_only_this_plans_recent_runs_are_asked_about(runner):
     )
     asked = today_view(runner, dt.date(2026, 12, 7) + dt.timedelta(days=21))["runs_to_rate"]
     assert [r["source"] for r in asked] == ["recent.fit"]
+
+
+def test_today_adds_up_this_weeks_runs_and_says_what_is_left_of_the_cap(runner):
+    from backstride.runners.reports import today_view
+
+    day = dt.date(2026, 12, 7) + dt.timedelta(days=9)  # Wednesday of week 2
+    typed = {"date": "2026-12-14", "km": 4.0, "minutes": 26.0, "pain_during": 1, "effort": 5}
+    services.log_run(runner, parse_run(typed))
+    import_activities(runner, [activity(at(8), 3.5), activity(at(6), 6.0, name="last-week.fit")])
+    running = today_view(runner, day)["running"]
+    assert running["this_week"]["km"] == 7.5 and running["this_week"]["runs"] == 2  # last week's run is not in it
+    cap = running["weekly_km_cap"]
+    assert running["this_week"]["left"] == f"{max(cap - 7.5, 0):.1f} km"

@@ -82,3 +82,11 @@ def test_a_runner_cannot_rate_another_runners_run(sam, other):
     client_for(user).post(f"/runs/{run.id}/rating/", {"pain_during": "1", "effort": "5"})
     run.refresh_from_db()
     assert run.pain_during is None
+
+
+def test_todays_running_card_adds_up_the_week_so_far(sam):
+    user, _runner = sam
+    client = client_for(user)
+    client.post("/runs/import/", {"files": [SimpleUploadedFile("lake.gpx", gpx_on(dt.date(2026, 12, 8)))]})
+    page = client.get("/today/", {"date": "2026-12-09"}).content.decode()
+    assert "This week so far: 4.6 km in 1 run." in page and "left." in page

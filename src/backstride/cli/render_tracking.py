@@ -56,6 +56,10 @@ def render_today(console: Console, v: dict) -> None:
     console.print(f"Running: {run['summary']}")
     for r in run["runs_today"]:
         console.print(f"  Today: {r['description']}" + (" (done)" if r.get("done") else ""))
+    week = run.get("this_week")
+    if week and week["runs"]:
+        left = f"; up to {week['left']} left" if week["left"] else ""
+        console.print(f"  This week so far: {week['distance']} in {week['runs']} run(s){left}.")
     for r in v.get("runs_to_rate", []):
         what = "walk" if r["walk"] else "run"
         console.print(

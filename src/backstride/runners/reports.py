@@ -163,7 +163,13 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "session": session,
         "session_logged": done,
         "daily_mobility": daily,
-        "running": _runs_done(_running_for(program, state, day, runner.units), history),
+        "running": _this_week(
+            _runs_done(_running_for(program, state, day, runner.units), history),
+            history,
+            plan.start_date,
+            day,
+            runner.units,
+        ),
         "runs_to_rate": runs_to_rate(runner, day),
         "checkin": {"due": not checked_in and not state.paused, "red_flags_due": red_flags_due(runner, day)},
         "outcomes_due": due,
@@ -277,6 +283,18 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,
     }
+
+
+def _this_week(running: dict, history, start: dt.date, day: dt.date, units: str) -> dict:
+    """What this plan week's runs add up to so far, and what is left of its cap (walks are not run volume)."""
+    first = start + dt.timedelta(days=((day - start).days // 7) * 7) if day >= start else day
+    runs = [r for r in history.runs if first <= r.date <= day and not r.walk]
+    km = round(sum(r.km for r in runs), 1)
+    week = {"km": km, "distance": distance(km, units), "runs": len(runs), "left": None}
+    cap = running.get("weekly_km_cap")
+    if cap is not None:
+        week["left"] = distance(max(cap - km, 0.0), units)
+    return running | {"this_week": week}
 
 
 def _runs_done(running: dict, history, key: str = "runs_today") -> dict:

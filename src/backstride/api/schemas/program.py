@@ -74,6 +74,15 @@ class WeekRunningOut(Out):
     walk_run_return: bool | None = None  # the return to running goes through walking and walk-run
 
 
+class RunningSoFarOut(Out):
+    """This plan week's runs so far (walks are not run volume), and what is left of the week's cap."""
+
+    km: Number
+    distance: str  # in the runner's units, for showing
+    runs: int
+    left: str | None  # null when the week has no distance cap (walking, walk-run, paused)
+
+
 class TodayRunningOut(Out):
     """Running for the day, adapted: paused, settle-down, a walk-run stage or a weekly cap."""
 
@@ -85,3 +94,4 @@ class TodayRunningOut(Out):
     stage: int | None = None
     weekly_km_cap: Number | None = None
     walk_run_missing: list[str] | None = None  # what the return to running still needs, while walking
+    this_week: RunningSoFarOut | None = None
