@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from backstride.core.errors import InputError
 from backstride.core.imports import Activity, Problem
+from backstride.core.reminders import clock
 
 from . import models as m
 from . import services
@@ -67,10 +68,7 @@ class ImportSummary:
 
 
 def runner_zone(runner: m.Runner) -> ZoneInfo:
-    try:
-        return ZoneInfo(runner.time_zone or settings.TIME_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return clock.zone(runner.time_zone, settings.TIME_ZONE)
 
 
 def _close(a: float, b: float) -> bool:
@@ -171,6 +169,12 @@ def import_activities(
         if earliest is not None:
             recompute(runner, _as_of(runner, earliest))
     return summary
+
+
+def unrated_recording(runner: m.Runner, day: dt.date, km: float, walk: bool) -> m.RunLog | None:
+    """An imported, not yet rated run of that day with the distance just typed: the same run (locked for update)."""
+    rows = m.RunLog.objects.select_for_update().filter(runner=runner, date=day, walk=walk, pain_during__isnull=True)
+    return next((run for run in rows if _close(run.km, km)), None)
 
 
 def reading_now() -> dt.datetime:

@@ -334,7 +334,9 @@ def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
     refuse_future(data.date)
     active_plan(runner)
     with transaction.atomic():
-        recorded = _unrated_recording(runner, data)
+        from .recorded import unrated_recording
+
+        recorded = unrated_recording(runner, data.date, data.km, data.walk)
         if recorded is not None:  # the same run a watch already sent: the runner's answers complete it
             recorded.pain_during, recorded.pain_after = data.pain_during, data.pain_after
             recorded.effort = data.effort
@@ -351,16 +353,6 @@ def log_run(runner: m.Runner, data: RunInput) -> ProgramState:
                 walk=data.walk,
             )
         return recompute(runner, _as_of(runner, data.date))
-
-
-def _unrated_recording(runner: m.Runner, data: RunInput) -> m.RunLog | None:
-    """An imported, not yet rated run of that day with the distance just typed (within 3 %)."""
-    for run in m.RunLog.objects.select_for_update().filter(
-        runner=runner, date=data.date, walk=data.walk, pain_during__isnull=True
-    ):
-        if abs(run.km - data.km) <= 0.03 * max(run.km, data.km, 0.001):
-            return run
-    return None
 
 
 def record_outcome(runner: m.Runner, kind: str, day: dt.date, value: float | None, data: dict) -> m.OutcomeMeasure:

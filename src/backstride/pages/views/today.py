@@ -122,8 +122,7 @@ def today(request):
 
 def _with_token(html: str, token: str) -> str:
     # templates write the mark escaped where they print a token themselves (the log-out form, htmx's headers)
-    html = html.replace(f'"{CSRF_MARK}"', f'"{token}"').replace(f'"{escape(CSRF_MARK)}"', f'"{token}"')
-    html = html.replace(escape(CSRF_MARK), token)
+    html = html.replace(escape(CSRF_MARK), token).replace(f'"{CSRF_MARK}"', f'"{token}"')
     return html.replace(CSRF_MARK, f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">')
 
 
