@@ -21,7 +21,10 @@ PHONE = {"width": 360, "height": 780}
 # The service worker fills its offline caches (a few hundred requests) as soon as a runner page opens; tests about
 # anything else block it, so that nothing is still loading when the test's database is emptied.
 NO_WORKER = "block"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+# BACKSTRIDE_SCREENSHOTS puts them elsewhere, so that two browser runs at once do not wipe each other's
+SCREENSHOTS = Path(
+    os.environ.get("BACKSTRIDE_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+)
 
 
 @pytest.fixture(scope="session")
