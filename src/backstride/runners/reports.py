@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
+from backstride.core.planner.volume import running_summary
 from backstride.core.questionnaires import endurance as endurance_q
 from backstride.core.tracking import load, outcomes
 from backstride.core.tracking.decisions import ADJUSTED
@@ -117,14 +118,16 @@ def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict
         )
         return out | {"mode": "walk_run", "summary": summary, "stage": state.run_stage + 1}
     caps = [w["running"]["weekly_km_cap"] for w in weeks]
-    index = min(state.run_pos, max(min(week, len(caps)) - 1, 0))
+    planned = max(min(week, len(caps)) - 1, 0)
+    index = min(state.run_pos, planned)
     cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
-    return out | {
-        "summary": _("Up to {distance} this week, easy running; no more than 30 % more over two weeks.").format(
-            distance=distance(cap, runner_units)
-        ),
-        "weekly_km_cap": round(cap, 1),
-    }
+    # the planner's own words for the week, with the cap the runs have earned so far
+    summary = running_summary(guide["mode"], cap, runner_units)
+    if index < planned:
+        summary += " " + _("Held below the plan's {distance} until your runs settle.").format(
+            distance=distance(caps[planned], runner_units)
+        )
+    return out | {"summary": summary, "weekly_km_cap": round(cap, 1)}
 
 
 @version_cached("today")
@@ -263,7 +266,7 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
             )
         weeks.append(
             {k: week[k] for k in ("number", "phase", "phase_title", "start_date", "end_date")}
-            | {"sessions": sessions, "running": _runs_done(week["running"], history, "runs")}
+            | {"sessions": sessions, "running": week_running(program, state, history, week, day, runner.units)}
         )
     # newest first: the latest change is what a runner or clinician opens the page to see
     rows = m.Decision.objects.filter(runner=runner).order_by("-date", "-id")
@@ -283,6 +286,30 @@ def plan_view(runner: m.Runner, day: dt.date) -> dict:
         "episodes": [e.as_dict() for e in state.episodes],
         "paused": state.paused.as_dict() if state.paused else None,
     }
+
+
+RUNS_ON_HOLD = ("paused", "settle_down", "walk")  # running modes in which no planned run goes ahead
+
+
+def week_running(program, state, history, week: dict, day: dt.date, units: str) -> dict:
+    """A plan week's running as the plan, the clinician's record, the CLI and the API show it.
+
+    The week that holds `day` reads as Today does (the same words, cap and runs so far); the days
+    ahead in it lose their runs while running is on hold. Other weeks read as planned.
+    """
+    running = _runs_done(week["running"], history, "runs")
+    first, last = dt.date.fromisoformat(week["start_date"]), dt.date.fromisoformat(week["end_date"])
+    if not first <= day <= last:
+        return running | {"adapted": False}
+    now = _running_for(program, state, day, units)
+    shown = {k: now[k] for k in ("mode", "summary") if k in now}
+    if "weekly_km_cap" in now or now["mode"] in RUNS_ON_HOLD:
+        shown["weekly_km_cap"] = now.get("weekly_km_cap")
+    runs = running["runs"]
+    if now["mode"] in RUNS_ON_HOLD:
+        runs = [r for r in runs if r["date"] < day.isoformat() or r["done"]]
+    held = _this_week(now, history, program.start, day, units)["this_week"]
+    return running | shown | {"runs": runs, "adapted": True, "this_week": held}
 
 
 def _this_week(running: dict, history, start: dt.date, day: dt.date, units: str) -> dict:

@@ -61,6 +61,15 @@ class PlannedRunOut(Out):
     done: bool = False  # a run or walk was logged or imported on its day
 
 
+class RunningSoFarOut(Out):
+    """This plan week's runs so far (walks are not run volume), and what is left of the week's cap."""
+
+    km: Number
+    distance: str  # in the runner's units, for showing
+    runs: int
+    left: str | None  # null when the week has no distance cap (walking, walk-run, paused)
+
+
 class WeekRunningOut(Out):
     """A plan week's running guidance."""
 
@@ -72,15 +81,9 @@ class WeekRunningOut(Out):
     long_run_km_cap: Number | None
     runs: list[PlannedRunOut]
     walk_run_return: bool | None = None  # the return to running goes through walking and walk-run
-
-
-class RunningSoFarOut(Out):
-    """This plan week's runs so far (walks are not run volume), and what is left of the week's cap."""
-
-    km: Number
-    distance: str  # in the runner's units, for showing
-    runs: int
-    left: str | None  # null when the week has no distance cap (walking, walk-run, paused)
+    # the week holding the day asked about reads as today does: adapted words and cap, and the runs so far
+    adapted: bool = False
+    this_week: RunningSoFarOut | None = None
 
 
 class TodayRunningOut(Out):

@@ -148,7 +148,8 @@ def _description(kind: str, km: float, units: str, flat: bool, days_to_race: int
     return text
 
 
-def _summary(mode: str, cap: float, units: str) -> str:
+def running_summary(mode: str, cap: float, units: str) -> str:
+    """A week's running in words: the plan, Today, the clinician's record, the CLI and the API all use these."""
     km = distance(cap, units)
     if mode == "taper":
         return _(
@@ -220,7 +221,7 @@ def volume_weeks(intake: Intake, reduced: bool, starts: list[dt.date]) -> tuple[
         weeks.append(
             {
                 "mode": mode,
-                "summary": _summary(mode, cap, units),
+                "summary": running_summary(mode, cap, units),
                 "weekly_km_cap": cap,
                 # the longest single run planned this week, the race included
                 "long_run_km_cap": max((run["km"] for run in runs), default=0.0),

@@ -46,7 +46,7 @@ def calendar_weeks(view: dict, today: dt.date) -> list[dict]:
                 session = session if session and session["logged_on"] else None
                 runs = []
             days.append({"date": date, "day": DAYS[date.weekday()], "session": session, "runs": runs})
-        weeks.append(week | {"days": days, "current": False})
+        weeks.append(week | {"days": days, "current": False, "past": dt.date.fromisoformat(week["end_date"]) < today})
     current = current_week(weeks, today)
     if current is not None:
         current["current"] = True
