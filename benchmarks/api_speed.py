@@ -5,6 +5,8 @@ Starts `backstride serve` (gunicorn, 2 workers x 2 threads by default) on a fres
 with two runners, one a week into the program and one a year in (each with an API token), and
 loads with wrk: /ping/ (the smallest signed-in page, the floor), GET /api/v1/today and
 /api/v1/plan, and POST /api/v1/sessions (a session log, which replays and stores the program).
+The session logs are spread over --runners runners of each kind (a fresh token each request, in
+turn), as a server sees them: a runner logs once a day, not hundreds of sessions on one day.
 Targets, as ratios of the floor's throughput in the same run: today and plan >= 0.5, a session
 log >= 0.3, and a session log for the year-long runner within 1.5x of the week-long one.
 """
@@ -42,14 +44,36 @@ def account(runner_id: int, username: str) -> str:
     return key
 
 
-def wrk(port: int, path: str, headers: dict, seconds: int, clients: int, body: str | None = None) -> dict:
+ROTATE = """
+tokens = {%s}
+n = 0
+request = function()
+  n = n + 1
+  local headers = {["Authorization"] = "Bearer " .. tokens[(n %% #tokens) + 1], ["Content-Type"] = "application/json"}
+  return wrk.format("POST", nil, headers, %s)
+end
+"""
+
+
+def wrk(
+    port: int,
+    path: str,
+    headers: dict,
+    seconds: int,
+    clients: int,
+    body: str | None = None,
+    tokens: list[str] | None = None,
+) -> dict:
     command = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     script = None
     if body is not None:
         script = Path(tempfile.mkstemp(suffix=".lua")[1])
-        script.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
+        if tokens:  # each request signed by the next runner's token in turn
+            script.write_text(ROTATE % (", ".join(json.dumps(t) for t in tokens), json.dumps(body)))
+        else:
+            script.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
         command += ["-s", str(script)]
     out = subprocess.run([*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True).stdout
     if script:
@@ -62,6 +86,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runners", type=int, default=40, help="runners of each kind the session logs go to")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
@@ -77,6 +102,10 @@ def main() -> None:
     Runner.objects.filter(pk=year).update(name="A year in")
     week = seed_year(today - dt.timedelta(days=6), days=7)
     keys["week"] = account(week, "week")
+    writers: dict[str, list[str]] = {"week": [keys["week"]], "year": [keys["year"]]}
+    for n in range(1, args.runners):
+        for who, days in (("week", 7), ("year", 365)):
+            writers[who].append(account(seed_year(today - dt.timedelta(days=days - 1), days=days), f"{who}{n}"))
 
     env = dict(os.environ, BACKSTRIDE_DB=str(db))
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -109,16 +138,16 @@ def main() -> None:
         again = wrk(port, "/ping/", cookie, args.seconds, args.clients)
         if again["rps"] > results["floor  GET /ping/"]["rps"]:
             results["floor  GET /ping/"] = again
-        json_headers = {"Content-Type": "application/json"}
         for who in ("week", "year"):
             label = f"{who}   POST /api/v1/sessions"
-            results[label] = wrk(port, "/api/v1/sessions", bearer[who] | json_headers, args.seconds, args.clients, log)
+            results[label] = wrk(port, "/api/v1/sessions", {}, args.seconds, args.clients, log, writers[who])
     finally:
         server.terminate()
         server.wait(timeout=20)
     print(
         f"gunicorn {args.workers} workers x 2 threads on SQLite, wrk {args.clients} connections, "
-        f"{args.seconds} s each; the year-long runner has 365 check-ins, 69 sessions and 156 runs"
+        f"{args.seconds} s each; a year-long runner has 365 check-ins, 69 sessions and 156 runs; "
+        f"session logs spread over {args.runners} runners of each kind"
     )
     for label, r in results.items():
         print(

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from backstride.api.schemas.reports import PLAN_CHANGES
 from backstride.cli.serialize import exercise_detail, exercise_summary
 from backstride.core.library import load_library
 from backstride.runners.reports import plan_view, progress_view, today_view
@@ -30,6 +31,9 @@ def test_today_plan_and_progress_are_the_reports_unchanged(sam_caller, linked_cl
     runner = sam_caller.runner
     for path, report in [("/today", today_view), ("/plan", plan_view), ("/progress", progress_view)]:
         expected = as_json(report(runner, DAY))
+        if path == "/plan":  # the plan's latest changes; every one is at /plan/changes
+            changes = expected["changes"]
+            expected |= {"changes": changes[:PLAN_CHANGES], "changes_total": len(changes)}
         assert sam_caller.get(path, date=DAY.isoformat()).json() == expected, path
         clinic = linked_clinician.get(f"/clinic/runners/{runner.pk}{path}", date=DAY.isoformat())
         assert clinic.json() == expected, path
@@ -116,6 +120,7 @@ def test_the_openapi_document_is_served_with_every_route_and_its_errors(anonymou
         "get_exercise",
         "today",
         "plan",
+        "plan_changes",
         "plan_pdf",
         "progress",
         "list_sessions",
@@ -129,6 +134,7 @@ def test_the_openapi_document_is_served_with_every_route_and_its_errors(anonymou
         "list_runners",
         "runner_today",
         "runner_plan",
+        "runner_plan_changes",
         "runner_progress",
         "clear_referral",
         "runner_fhir",

@@ -8,7 +8,7 @@ from ninja import Path, Router, Status
 
 from backstride.core.validation import validate
 from backstride.runners.models import Runner
-from backstride.runners.reports import plan_view, progress_view, today_view
+from backstride.runners.reports import progress_view, today_view
 
 from ..access import clinic_runner, own_clinician, runner_to_change
 from ..bodies import body_schema, parsed
@@ -17,8 +17,8 @@ from ..errors import PROGRAM, Message, Problems
 from ..schemas.clearance import ClearanceIn, ClearanceOut
 from ..schemas.people import ClinicRunnerOut
 from ..schemas.progress import ProgressOut
-from ..schemas.reports import PlanOut, TodayOut
-from .program import DAY
+from ..schemas.reports import PlanChangesOut, PlanOut, TodayOut
+from .program import DAY, PAGE, changes_page, plan_with_latest_changes
 
 router = Router(tags=["clinic"])
 
@@ -52,8 +52,14 @@ def runner_today(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY
 
 @router.get("/clinic/runners/{runner_id}/plan", response={200: PlanOut} | PROGRAM, exclude_unset=True)
 def runner_plan(request, runner_id: int = RUNNER_ID, date: dt.date | None = DAY):
-    """The runner's plan with every change and its reason."""
-    return plan_view(_viewed(request, runner_id, "plan"), day_or_today(date))
+    """The runner's plan with the latest changes and their reasons."""
+    return plan_with_latest_changes(_viewed(request, runner_id, "plan"), day_or_today(date))
+
+
+@router.get("/clinic/runners/{runner_id}/plan/changes", response={200: PlanChangesOut} | PROGRAM)
+def runner_plan_changes(request, runner_id: int = RUNNER_ID, page: int = PAGE, date: dt.date | None = DAY):
+    """Every change to the runner's plan with its reason, newest first, a page at a time."""
+    return changes_page(_viewed(request, runner_id, "plan"), day_or_today(date), page)
 
 
 @router.get(

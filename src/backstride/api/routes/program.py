@@ -17,7 +17,7 @@ from ..access import own_runner
 from ..dates import RANGE, day_or_today
 from ..errors import PROGRAM
 from ..schemas.progress import ProgressOut
-from ..schemas.reports import PlanOut, TodayOut
+from ..schemas.reports import CHANGES_PAGE, PLAN_CHANGES, PlanChangesOut, PlanOut, TodayOut
 
 router = Router(tags=["program"])
 
@@ -32,8 +32,30 @@ def today(request, date: dt.date | None = DAY):
 
 @router.get("/plan", response={200: PlanOut} | PROGRAM, exclude_unset=True)
 def plan(request, date: dt.date | None = DAY):
-    """The plan as built, the coming week as adapted, and every change with its reason."""
-    return _cached_json("plan", own_runner(request), day_or_today(date), plan_view, PlanOut)
+    """The plan as built, the coming week as adapted, and the latest changes with their reasons."""
+    return _cached_json("plan", own_runner(request), day_or_today(date), plan_with_latest_changes, PlanOut)
+
+
+def plan_with_latest_changes(runner, day: dt.date) -> dict:
+    """The plan with its latest changes: a year of them would make every read of the plan heavy."""
+    view = plan_view(runner, day)
+    return view | {"changes": view["changes"][:PLAN_CHANGES], "changes_total": len(view["changes"])}
+
+
+PAGE = Query(1, ge=1, le=10_000, description="the page, from 1 (the newest changes)")
+
+
+def changes_page(runner, day: dt.date, page: int) -> dict:
+    changes = plan_view(runner, day)["changes"]
+    pages = max(-(-len(changes) // CHANGES_PAGE), 1)
+    first = (page - 1) * CHANGES_PAGE
+    return {"page": page, "pages": pages, "total": len(changes), "changes": changes[first : first + CHANGES_PAGE]}
+
+
+@router.get("/plan/changes", response={200: PlanChangesOut} | PROGRAM)
+def plan_changes(request, page: int = PAGE, date: dt.date | None = DAY):
+    """Every change to the plan with its reason, newest first, a page at a time."""
+    return changes_page(own_runner(request), day_or_today(date), page)
 
 
 @router.get("/progress", response={200: ProgressOut} | PROGRAM, exclude_unset=True, by_alias=True)

@@ -10,6 +10,9 @@ from pydantic import Field
 from .common import NEWEST_FIRST, EpisodeOut, NudgeOut, Number, Out, PlanChangeOut, ReferralOut
 from .program import DailyMobilityOut, PrescriptionOut, SessionOut, TodayRunningOut, WeekRunningOut
 
+PLAN_CHANGES = 20  # the plan lists its latest changes; a year holds hundreds, paged at /plan/changes
+CHANGES_PAGE = 50
+
 
 class FlareUpOut(Out):
     since: dt.date
@@ -119,6 +122,19 @@ class PlanOut(Out):
     maintenance_sessions: list[MaintenanceSessionOut] = Field(
         description="The weekly core sessions of the four weeks after the 8 weeks, as they stand; none while paused"
     )
-    changes: list[PlanChangeOut] = Field(description=f"Every change to the plan with its reason. {NEWEST_FIRST}")
+    changes: list[PlanChangeOut] = Field(
+        description=f"The latest {PLAN_CHANGES} changes to the plan, each with its reason. {NEWEST_FIRST} "
+        "Every change is listed, a page at a time, at /api/v1/plan/changes."
+    )
+    changes_total: int = Field(description="How many changes there are in all")
     episodes: list[EpisodeOut]
     paused: ReferralOut | None
+
+
+class PlanChangesOut(Out):
+    """Every change to the plan, a page at a time."""
+
+    page: int
+    pages: int
+    total: int
+    changes: list[PlanChangeOut] = Field(description=f"{CHANGES_PAGE} changes a page. {NEWEST_FIRST}")

@@ -60,7 +60,7 @@ def current_week(weeks: list[dict], today: dt.date) -> dict | None:
     return next((w for w in weeks if today <= dt.date.fromisoformat(w["end_date"])), None)
 
 
-CHANGES_SHOWN = 60  # the latest; the clinician's record and the API have them all
+CHANGES_SHOWN = 60  # the latest; the clinician's record and the API's /plan/changes have them all
 
 
 @runner_required
