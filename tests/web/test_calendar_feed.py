@@ -167,3 +167,43 @@ def test_the_settings_page_shows_the_private_address_once_made(sam):
 def test_the_download_needs_a_login(db):
     response = client_for().get("/settings/calendar/backstride.ics")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_coming_week_shows_the_sessions_as_they_stand_and_cancels_runs_on_hold(db):
+    """A flare-up turns the next days into a settle-down block: the calendar says so, not the old plan."""
+    from django.utils import timezone
+
+    from backstride.core.tracking.logs import CheckInInput
+    from backstride.runners import services
+
+    today = timezone.localdate()
+    user, runner = make_runner("kai", start_date=(today - dt.timedelta(days=16)).isoformat())
+    for n, pain in ((2, 3), (1, 8), (0, 8)):
+        day = today - dt.timedelta(days=n)
+        due = services.red_flags_due(runner, day)
+        services.checkin(runner, CheckInInput(date=day, pain=pain, red_flags=_all_clear() if due else None))
+    runner.refresh_from_db()
+    assert runner.state["flare"] is not None, "two mornings at 8/10 start a flare-up"
+    events = events_of(client_for().get(subscribe(logged_in(user))))
+    by_day: dict[str, list] = {}
+    for uid, event in events.items():
+        by_day.setdefault(uid.split(".")[0][:10], []).append((kind_of(uid), event))
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    kinds = {kind for kind, _e in by_day[tomorrow]}
+    assert kinds == {"settle_down"}  # the settle-down block, every day of it
+    settle = next(e for kind, e in by_day[tomorrow] if kind == "settle_down")
+    assert "settle-down" in str(settle["SUMMARY"]) and str(settle["STATUS"]) == "CONFIRMED"
+    week = [(today + dt.timedelta(days=n)).isoformat() for n in range(7)]
+    runs = [e for day in week for kind, e in by_day.get(day, []) if kind == "run"]
+    assert runs and all(str(e["STATUS"]) == "CANCELLED" for e in runs)
+    planned = [e for day in week for kind, e in by_day.get(day, []) if kind == "trunk_strength"]
+    assert all(str(e["STATUS"]) == "CANCELLED" for e in planned)  # the plan's core sessions make way
+    # beyond the coming week the calendar keeps the plan as it was
+    later = [e for uid, e in events.items() if kind_of(uid) == "trunk_strength" and uid[:10] > week[-1]]
+    assert later and all(str(e["STATUS"]) == "CONFIRMED" for e in later)
+
+
+def _all_clear() -> dict:
+    from backstride.core.intake import RedFlags
+
+    return {name: False for name in RedFlags.model_fields}

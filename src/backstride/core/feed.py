@@ -123,20 +123,49 @@ def _checkins(plan: dict, today: dt.date) -> list[Event]:
     return events
 
 
+def _adapted(day: str, session: dict | None) -> list[Event]:
+    """The session a day holds as the program stands now (settle-down, re-entry, a held week, new doses).
+
+    The session carries `phase_title`, the phase it belongs to now, which the plan's week may not say."""
+    if session is None:
+        return []
+    kind = "maintenance" if session["kind"] == "maintenance" else "session"
+    if kind == "maintenance":
+        title = _("Weekly maintenance session ({minutes} min)").format(minutes=session["minutes"])
+    else:
+        title = _("Back program: {phase} session ({minutes} min)").format(
+            phase=session["phase_title"], minutes=session["minutes"]
+        )
+    lines = exercise_lines(session["exercises"])
+    return [Event(f"{day}-{session['kind']}", day, kind, title, lines, session["minutes"])]
+
+
 def planned_events(
     plan: dict,
     today: dt.date,
     paused_from: dt.date | None = None,
     has_psfs: bool = False,
     irritable: bool = False,
+    adapted: dict[str, dict | None] | None = None,
+    runs_on_hold: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Every session and run of the plan, maintenance and check-ins until some weeks ahead, and the
-    outcome measures' due days. While the program is paused, what falls from the pause on is cancelled."""
+    outcome measures' due days. While the program is paused, what falls from the pause on is cancelled.
+
+    `adapted` gives the days just ahead as the program stands now (ISO day to its session, or None for
+    none), replacing what the plan had on them; runs on the days in `runs_on_hold` are cancelled.
+    """
+    adapted = adapted or {}
     events = []
     for week in plan["weeks"]:
-        events += [_session(s, week, paused_from) for s in week["sessions"]]
-        events += [_run(r, paused_from) for r in week["running"]["runs"]]
-    events += _maintenance(plan, today, paused_from)
+        events += [_session(s, week, paused_from) for s in week["sessions"] if s["date"] not in adapted]
+        events += [
+            _run(r, paused_from) if r["date"] not in runs_on_hold else _run(r, paused_from).cancel()
+            for r in week["running"]["runs"]
+        ]
+    for day, session in adapted.items():
+        events += _adapted(day, session)
+    events += [e for e in _maintenance(plan, today, paused_from) if e.day not in adapted]
     events += _outcomes(plan, today, has_psfs, irritable)
     events += _checkins(plan, today)
     return sorted(events, key=lambda e: (e.day, e.key))

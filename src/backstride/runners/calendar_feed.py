@@ -18,6 +18,7 @@ from .models import CalendarEvent, CalendarFeed, OutcomeMeasure, Runner
 TOKEN_BYTES = 32  # 43 URL-safe characters: not guessable, and the address is all a calendar app has
 TIMED_ALARM = dt.timedelta(hours=-1)  # an hour before a session at the runner's chosen time
 ALL_DAY_ALARM = dt.timedelta(hours=8)  # 08:00 on the day of an all-day session
+ADAPTED_DAYS = dt.timedelta(days=7)  # the coming week is shown as the program stands; later days as planned
 
 
 def renew(runner: Runner) -> CalendarFeed:
@@ -49,13 +50,52 @@ def events_for(runner: Runner, today: dt.date) -> list[Event]:
         or OutcomeMeasure.objects.filter(runner=runner, kind=OutcomeMeasure.PSFS).exists()
     )
     irritable = plan.assessment.result.get("profile", {}).get("irritability") == "high"
+    adapted, on_hold = ({}, frozenset()) if paused else days_ahead(runner, plan, today)
     return planned_events(
         plan.data,
         today,
         dt.date.fromisoformat(paused["date"]) if paused else None,
         has_psfs=has_psfs,
         irritable=irritable,
+        adapted=adapted,
+        runs_on_hold=on_hold,
     )
+
+
+def days_ahead(runner: Runner, plan, today: dt.date) -> tuple[dict[str, dict | None], frozenset[str]]:
+    """The next days' sessions as Today will show them, and the days whose planned run is on hold.
+
+    Further ahead the calendar keeps the plan: the program adapts as the runner logs, so only the
+    coming week can be said as it stands.
+    """
+    from .program import state_for
+    from .reports import RUNS_ON_HOLD, running_for
+
+    if today < plan.start_date - ADAPTED_DAYS:
+        return {}, frozenset()
+    program, _history, state = state_for(runner, plan, today)
+    sessions: dict[str, dict | None] = {}
+    on_hold = set()
+    for n in range(ADAPTED_DAYS.days):
+        day = today + dt.timedelta(days=n)
+        if day < plan.start_date:
+            continue
+        session = program.session_for(day, state)
+        if session is not None:
+            session = session | {"phase_title": _phase_title(program, plan.data, session, day)}
+        sessions[day.isoformat()] = session
+        if running_for(program, state, day, runner.units)["mode"] in RUNS_ON_HOLD:
+            on_hold.add(day.isoformat())
+    return sessions, frozenset(on_hold)
+
+
+def _phase_title(program, plan: dict, session: dict, day: dt.date) -> str:
+    if session["kind"] == "settle_down":
+        return _("settle-down")
+    if session["kind"] == "reentry":
+        return _("re-entry")
+    week = min(max(program.week_of(day), 1), len(plan["weeks"]))
+    return plan["weeks"][week - 1]["phase_title"]
 
 
 def sequenced(runner: Runner, events: list[Event], today: dt.date) -> list[tuple[Event, int]]:

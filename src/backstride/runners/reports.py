@@ -82,7 +82,7 @@ def version_cached(kind: str) -> Callable:
 TWO_WEEK_LOAD_FLAG = load.TWO_WEEK_CHANGE_FLAG  # Nielsen et al. 2014, kept under its old name
 
 
-def _running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
+def running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
     week = program.week_of(day)
     weeks = program.plan["weeks"]
     guide = weeks[min(max(week, 1), len(weeks)) - 1]["running"]
@@ -167,7 +167,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "session_logged": done,
         "daily_mobility": daily,
         "running": _this_week(
-            _runs_done(_running_for(program, state, day, runner.units), history),
+            _runs_done(running_for(program, state, day, runner.units), history),
             history,
             plan.start_date,
             day,
@@ -301,7 +301,7 @@ def week_running(program, state, history, week: dict, day: dt.date, units: str) 
     first, last = dt.date.fromisoformat(week["start_date"]), dt.date.fromisoformat(week["end_date"])
     if not first <= day <= last:
         return running | {"adapted": False}
-    now = _running_for(program, state, day, units)
+    now = running_for(program, state, day, units)
     shown = {k: now[k] for k in ("mode", "summary") if k in now}
     if "weekly_km_cap" in now or now["mode"] in RUNS_ON_HOLD:
         shown["weekly_km_cap"] = now.get("weekly_km_cap")
