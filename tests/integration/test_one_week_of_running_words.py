@@ -24,9 +24,7 @@ HELD = "Reduced running: up to 12.0 km this week, all easy, flat routes, no spee
 def held_back(db):
     """Sam ran with 6/10 pain in week 1, so week 2's running is held below the plan's 19.5 km."""
     user, runner = make_runner("sam")
-    services.log_run(
-        runner, RunInput(date=PAINFUL_RUN_DAY, km=5, minutes=35, pain_during=6, pain_after=5, effort=6)
-    )
+    services.log_run(runner, RunInput(date=PAINFUL_RUN_DAY, km=5, minutes=35, pain_during=6, pain_after=5, effort=6))
     services.log_run(runner, RunInput(date=WEEK_TWO_DAY, km=4, minutes=28, pain_during=1, pain_after=1, effort=4))
     return user, runner
 
@@ -99,3 +97,21 @@ def _clear() -> dict:
     from backstride.core.intake import RedFlags
 
     return {name: False for name in RedFlags.model_fields}
+
+
+def test_a_week_one_step_behind_with_the_same_cap_is_not_said_to_be_held(db):
+    """Sam's plan caps weeks 2 and 3 alike: one step behind in week 3 is still the plan's distance."""
+    from backstride.runners.program import state_for
+    from backstride.runners.reports import running_for
+
+    _user, runner = make_runner("sam")
+    plan = runner.current_plan
+    caps = [w["running"]["weekly_km_cap"] for w in plan.data["weeks"]]
+    assert caps[1] == caps[2], "the example's weeks 2 and 3 share a cap"
+    day = dt.date(2026, 12, 23)  # week 3
+    program, _history, state = state_for(runner, plan, day)
+    state.run_pos = 1
+    running = running_for(program, state, day, "km")
+    assert running["weekly_km_cap"] == caps[2] and "Held below" not in running["summary"]
+    state.run_pos = 0
+    assert "Held below the plan's 19.5 km" in running_for(program, state, day, "km")["summary"]

@@ -123,7 +123,7 @@ def running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
     cap = caps[index] if index >= 0 else caps[0] * (0.8**-index)
     # the planner's own words for the week, with the cap the runs have earned so far
     summary = running_summary(guide["mode"], cap, runner_units)
-    if index < planned:
+    if round(cap, 1) < round(caps[planned], 1):  # the plan's weeks may share a cap: only a lower one is held
         summary += " " + _("Held below the plan's {distance} until your runs settle.").format(
             distance=distance(caps[planned], runner_units)
         )
