@@ -53,12 +53,14 @@ def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_
     runner_id = re.search(r"/clinic/runners/(\d+)/", clinic.url).group(1)
 
     clinic.goto(f"{base}/clinic/runners/{runner_id}/adjust/")
-    slot = clinic.locator("select[name='swap-slot'] option").nth(1).get_attribute("value")
-    clinic.locator("select[name='swap-slot']").select_option(slot)
+    # only exercises that fit the slot are offered: Dead Bug is one for resisting arching
+    clinic.locator("select[name='swap-slot']").select_option("anti_extension")
+    expect(clinic.locator("optgroup[label='For Anti-extension'] option[value='dead-bug']")).to_have_count(1)
     clinic.locator("select[name='swap-exercise']").select_option("dead-bug")
     clinic.locator("[name='swap-step']").fill("1")
     clinic.locator("[name='swap-note']").fill("Easier on your back while it settles")
     clinic.get_by_role("button", name="Swap the exercise").click()
+    clinic.wait_for_url(re.compile(rf"/clinic/runners/{runner_id}/changes/"))  # the record's changes, newest first
     expect(clinic.get_by_text(re.compile("Easier on your back while it settles")).first).to_be_visible()
 
     runner.goto(f"{base}/plan/")
@@ -81,6 +83,10 @@ def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_
     for url, shot in [
         ("/clinic/", "11-clinic-roster-phone.png"),
         (f"/clinic/runners/{runner_id}/", "12-clinic-runner-phone.png"),
+        (f"/clinic/runners/{runner_id}/logs/", "12-clinic-runner-logs-phone.png"),
+        (f"/clinic/runners/{runner_id}/plan/", "12-clinic-runner-plan-phone.png"),
+        (f"/clinic/runners/{runner_id}/changes/", "12-clinic-runner-changes-phone.png"),
+        (f"/clinic/runners/{runner_id}/audit/", "12-clinic-runner-audit-phone.png"),
         (f"/clinic/runners/{runner_id}/adjust/", "14-clinic-adjust.png"),
         ("/clinic/audit/", "15-clinic-audit.png"),
     ]:

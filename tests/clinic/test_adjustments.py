@@ -106,10 +106,10 @@ SWAP = {"slot": "anti_extension", "exercise": "dead-bug", "step": 1, "note": "x"
         ("swap", SWAP | {"note": ""}, "Write a short note"),
         ("swap", SWAP | {"step": 40}, "dosage steps: choose 1 to"),
         ("swap", SWAP | {"step": "two"}, "Enter a whole number"),
-        ("swap", SWAP | {"exercise": "no-such-move"}, "Select a valid choice"),
+        ("swap", SWAP | {"exercise": "no-such-move"}, "Choose one of the exercises offered for this runner"),
         ("swap", SWAP | {"slot": "nowhere"}, "Select a valid choice"),
         ("swap", SWAP | {"step": 0}, "greater than or equal to 1"),
-        ("dosage", {"slot": "brace", "step": 99, "note": "x"}, "Abdominal Brace has 5 dosage steps"),
+        ("dosage", {"slot": "brace", "step": 99, "note": "x"}, "Choose one of the doses listed"),
         ("dosage", {"slot": "brace", "step": 1, "note": "x"}, "already the dose"),
         ("dosage", {"step": 2, "note": "x"}, "This field is required"),
         ("hold_phase", {"note": "   "}, "Write a short note"),
@@ -157,7 +157,6 @@ def test_the_swap_form_can_show_an_exercises_dosage_ladder(runner, clinician, to
     response = client_for(clinician.user).get(
         reverse("clinic:adjust", args=[runner.pk]), {"steps": "1", "swap-exercise": "dead-bug"}
     )
-    dose = load_library()["dead-bug"].dosage.steps[0]
-    assert response.status_code == 200 and f"{dose.sets} × {dose.reps} reps" in response.content.decode()
+    assert response.status_code == 200 and "1 set of 5 reps, each side" in response.content.decode()
     unknown = client_for(clinician.user).get(reverse("clinic:adjust", args=[runner.pk]), {"steps": "nope"})
     assert unknown.status_code == 200

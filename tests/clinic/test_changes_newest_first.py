@@ -73,7 +73,8 @@ def test_todays_page_groups_the_recent_changes_under_each_day_newest_first(first
 
 
 def test_the_clinicians_record_lists_each_day_newest_first_and_marks_their_note(first_week, clinician):
-    html = client_for(clinician.user).get(reverse("clinic:runner", args=[first_week.pk])).content.decode()
+    url = reverse("clinic:runner_section", args=[first_week.pk, "changes"])
+    html = client_for(clinician.user).get(url).content.decode()
 
     section = html.split('id="changes-heading"', 1)[1].split("</table>", 1)[0]
     groups = re.findall(r'<tbody class="change-day">(.*?)</tbody>', section, flags=re.S)

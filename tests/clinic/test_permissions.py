@@ -76,7 +76,8 @@ def test_the_linked_clinician_can_adjust_the_plan(runner, clinician, today):
     response = client_for(clinician.user).post(
         url("adjust", runner), {"kind": "hold_phase", "hold_phase-note": "Let the brace settle in"}
     )
-    assert response.status_code == 302 and response["Location"] == url("runner", runner)
+    changes = reverse("clinic:runner_section", args=[runner.pk, "changes"])
+    assert response.status_code == 302 and response["Location"] == changes
     assert Adjustment.objects.filter(runner=runner, kind="hold_phase").count() == 1
 
 

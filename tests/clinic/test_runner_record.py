@@ -1,4 +1,5 @@
-"""A runner's record for their clinician: recent logs, the plan, what changed and why, and the charts."""
+"""A runner's record for their clinician: recent logs, the plan, what changed and why, and the charts, each in
+the section of the record that holds it."""
 
 import datetime as dt
 
@@ -40,16 +41,21 @@ def logged(runner, today):
     return runner
 
 
+def section(clinician, runner, name: str) -> str:
+    return client_for(clinician.user).get(reverse("clinic:runner_section", args=[runner.pk, name])).content.decode()
+
+
 def test_the_record_shows_recent_sessions_check_ins_and_runs(logged, clinician):
-    html = client_for(clinician.user).get(reverse("clinic:runner", args=[logged.pk])).content.decode()
+    html = section(clinician, logged, "logs")
     assert "Felt the side plank" in html
     assert "Tue 8 Dec" in html and "4/10" in html
     assert "5.2 km" in html and "33 min" in html
 
 
 def test_the_record_shows_the_plan_and_the_history_of_changes(logged, clinician):
-    html = client_for(clinician.user).get(reverse("clinic:runner", args=[logged.pk])).content.decode()
+    html = section(clinician, logged, "plan")
     assert "Settle and activate" in html and "Run-specific" in html
+    html = section(clinician, logged, "changes")
     assert "What changed and why" in html
     reasons = list(Decision.objects.filter(runner=logged).values_list("reason", flat=True))
     assert reasons and all(escape(reason) in html for reason in reasons)
@@ -63,7 +69,7 @@ def test_the_record_shows_the_progress_charts_as_markup(logged, clinician, monke
         return {"pain_trend": '<svg data-test="pain-trend" role="img" aria-label="Pain"></svg>'}
 
     monkeypatch.setattr("backstride.pages.charts.progress_charts", charts)
-    html = client_for(clinician.user).get(reverse("clinic:runner", args=[logged.pk])).content.decode()
+    html = section(clinician, logged, "logs")
     assert '<svg data-test="pain-trend" role="img" aria-label="Pain"></svg>' in html  # not escaped
     assert seen["progress"]["runner"] == logged.name and "pain_trend" in seen["progress"]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from backstride.core.tracking.decisions import dose_words
+from backstride.core.library.dose_words import dose_words
 from backstride.runners.models import CheckIn, OutcomeMeasure, RunLog, Runner, SessionLog
 from backstride.runners.reports import changes_by_day, plan_view, progress_view, today_view
 
@@ -18,6 +17,7 @@ RECENT_SESSIONS = 10
 RECENT_CHECKINS = 14
 RECENT_RUNS = 10
 RECENT_OUTCOMES = 10
+LATEST_OUTCOMES = 3  # on the summary; the logs list more
 UPCOMING_DAYS = 7
 
 KINDS = {
@@ -77,18 +77,21 @@ def exercise_rows(session: dict | None) -> list[dict]:
     rows = []
     for e in (session or {}).get("exercises", []):
         planned = e.get("planned")
-        dose = dose_words(e)
         rows.append(
             {
                 "slot": slot_label(e.get("slot", "")),
                 "name": e["name"],
-                "dose": _("%(dose)s per side") % {"dose": dose} if e.get("per_side") else dose,
+                "dose": dose_words(e, bool(e.get("per_side"))),
                 "step": e.get("dosage_step"),
                 "steps": e.get("dosage_steps"),
-                "planned": f"{planned['name']}, {dose_words(planned)}" if planned else "",
+                "planned": _planned_words(planned) if planned else "",
             }
         )
     return rows
+
+
+def _planned_words(planned: dict) -> str:
+    return f"{planned['name']}, {dose_words(planned, bool(planned.get('per_side')))}"
 
 
 def upcoming(plan: dict, day: dt.date) -> list[dict]:
@@ -143,48 +146,89 @@ def positive_screening(runner: Runner) -> dict | None:
     }
 
 
-def runner_record(runner: Runner, day: dt.date) -> dict:
-    assessment = runner.assessments.first()
-    plan = runner.current_plan
+def record_header(runner: Runner, day: dt.date) -> dict:
+    """What every section shows above its navigation: the flags come from the stored snapshot, so this is cheap."""
     from backstride.reminders.helpers import reminders_on
     from backstride.reminders.models import MaintenanceLapse
 
+    assessment = runner.assessments.first()
+    plan = runner.current_plan
     lapsed = MaintenanceLapse.objects.filter(runner=runner).values_list("missed_weeks", flat=True).first()
     attention = ((runner.state or {}).get("attention") or {}) | {"maintenance_lapsed": lapsed}
     badges, _days = badges_for(
         attention, assessment.screening_status if assessment else None, plan.start_date if plan else None, day
     )
-    record = {
+    return {
         "day": day,
         "badges": badges,
         "reminders_on": reminders_on(runner),  # whether reminders reach them, never what they say
         "assessment": assessment,
+        "no_plan": plan is None,
+    }
+
+
+def summary_section(runner: Runner, day: dt.date, header: dict) -> dict:
+    """Who, whether the program is paused and why, today, the next days, the latest outcomes."""
+    assessment = header["assessment"]
+    record = {
         "screening": assessment.result.get("screening") if assessment else None,
         "screening_label": SCREENING.get(assessment.screening_status, "") if assessment else "",
         "positive_screening": positive_screening(runner),
-        "logs": recent_logs(runner),
+        "outcomes": list(OutcomeMeasure.objects.filter(runner=runner).order_by("-date", "-id")[:LATEST_OUTCOMES]),
     }
-    if plan is None:
-        return record | {"no_plan": True}
+    if header["no_plan"]:
+        return record
     today = today_view(runner, day)
     planned = plan_view(runner, day)
-    progress = progress_view(runner, day)
     return record | {
         "today": today,
-        "phase": phase_label(today["phase"], plan.data["weeks"]),
+        "phase": phase_label(today["phase"], runner.current_plan.data["weeks"]),
         "session": exercise_rows(today["session"]),
         "outcomes_due": ", ".join(str(OUTCOME_NAMES.get(o["kind"], o["kind"])) for o in today["outcomes_due"]),
         "session_kind": KINDS.get(today["session"]["kind"], "") if today["session"] else "",
-        "plan": planned,
-        "weeks": [
-            w | {"core_sessions": sum(1 for s in w["sessions"] if s["planned"]["kind"] == "trunk_strength")}
-            for w in planned["weeks"]
-        ],
         "upcoming": [] if today["paused"] else upcoming(planned, day),  # no sessions while paused
         "pause_cause": PAUSE_CAUSES.get(today["paused"]["cause"], "") if today["paused"] else "",
-        "changes": change_rows(planned["changes"]),
+    }
+
+
+def logs_section(runner: Runner, day: dt.date, header: dict) -> dict:
+    """The recent logs, and the progress drawn from them (the charts are only drawn here)."""
+    record = {"logs": recent_logs(runner)}
+    if header["no_plan"]:
+        return record
+    progress = progress_view(runner, day)
+    return record | {
         "progress": progress,
         "pain_change": verdict(progress["pain_change"]),
         "odi_change": verdict(progress["odi_change"]),
         "charts": charts_for(progress),
     }
+
+
+def plan_section(runner: Runner, day: dt.date, header: dict) -> dict:
+    """The weeks of the plan, the one that holds today marked."""
+    if header["no_plan"]:
+        return {}
+    planned = plan_view(runner, day)
+    weeks = []
+    for w in planned["weeks"]:
+        core = sum(1 for s in w["sessions"] if s["planned"]["kind"] == "trunk_strength")
+        now = w["start_date"] <= day.isoformat() <= w["end_date"]
+        weeks.append(w | {"core_sessions": core, "now": now})
+    return {"plan": planned, "weeks": weeks}
+
+
+def changes_section(runner: Runner, day: dt.date, header: dict) -> dict:
+    """What changed and why, newest first, by day."""
+    if header["no_plan"]:
+        return {}
+    return {"changes": change_rows(plan_view(runner, day)["changes"])}
+
+
+# Each section of the record builds only what it shows; the audit section is read in the view.
+SECTIONS = {
+    "summary": summary_section,
+    "logs": logs_section,
+    "plan": plan_section,
+    "changes": changes_section,
+}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from backstride.core.library import load_library
 from backstride.pages.forms import plain_text
 
-from .planning import Position, Slot, exercise_choices
+from .planning import Position, Slot, exercise_choices, slot_label
 
 NOTE_MAX = 500
 
@@ -68,17 +68,31 @@ class SwapForm(SlotForm):
     kind = "swap"
     title = gettext_lazy("Swap an exercise")
     slot = forms.ChoiceField(label=gettext_lazy("Slot in the session"))
-    exercise = forms.ChoiceField(label=gettext_lazy("New exercise"))
+    exercise = forms.ChoiceField(
+        label=gettext_lazy("New exercise"),
+        help_text=gettext_lazy(
+            "Only exercises that fit the slot, the runner's equipment and the direction their back is sensitive to."
+        ),
+        error_messages={"invalid_choice": gettext_lazy("Choose one of the exercises offered for this runner.")},
+    )
     step = step_field()
     note = note_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exercise"].choices = [("", _("Choose an exercise")), *exercise_choices()]
+        self.fields["exercise"].choices = [("", _("Choose an exercise")), *exercise_choices(list(self.slots.values()))]
 
     def clean(self):
         data = super().clean()
         slug, step, slot = data.get("exercise"), data.get("step"), self.current()
+        if slot is not None and slug and slug not in dict(slot.choices):
+            # the list shows each slot's exercises; one posted under another slot is refused, nothing stored
+            self.add_error(
+                "exercise",
+                _("%(name)s does not fit the %(slot)s slot for this runner: choose one listed for that slot.")
+                % {"name": load_library()[slug].name, "slot": slot_label(slot.slot)},
+            )
+            return data
         if not slug or step is None:
             return data
         ex = load_library()[slug]
@@ -99,8 +113,20 @@ class DosageForm(SlotForm):
     kind = "dosage"
     title = gettext_lazy("Change a dosage")
     slot = forms.ChoiceField(label=gettext_lazy("Slot in the session"))
-    step = step_field()
+    step = forms.TypedChoiceField(
+        label=gettext_lazy("New dose"),
+        coerce=int,
+        help_text=gettext_lazy("Each slot's doses, easiest first: choose one under the slot you chose above."),
+        error_messages={
+            "required": gettext_lazy("Choose a dose."),
+            "invalid_choice": gettext_lazy("Choose one of the doses listed."),
+        },
+    )
     note = note_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [("", _("Choose a dose")), *dose_choices(list(self.slots.values()))]
 
     def clean(self):
         data = super().clean()
@@ -154,6 +180,18 @@ class AdvanceForm(PhaseForm):
         if p is not None and p.next_phase is None:
             self.add_error(None, _("This is the last phase: there is no next phase to move on to."))
         return data
+
+
+def dose_choices(slots: list[Slot]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each slot's dosage ladder in words ("Step 2: 2 × 8 reps, 8 s holds"), the current dose marked."""
+    groups = []
+    for s in slots:
+        options = []
+        for number, dose in enumerate(s.doses, start=1):
+            words = _("Step %(n)d: %(dose)s") % {"n": number, "dose": dose}
+            options.append((number, _("%(dose)s (now)") % {"dose": words} if number - 1 == s.step else words))
+        groups.append((_("For %(slot)s") % {"slot": slot_label(s.slot)}, options))
+    return groups
 
 
 ADJUST_FORMS = {f.kind: f for f in (SwapForm, DosageForm, HoldForm, AdvanceForm)}

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from backstride.core.library import load_library
-from backstride.core.tracking.decisions import dose_words
+from backstride.core.library import Library, load_library
+from backstride.core.library.dose_words import dose_words
+from backstride.core.planner.selection import Rules, chains_for, rules_for
 from backstride.core.tracking.ladder import main_session_exercises
 from backstride.runners.models import Runner
 from backstride.runners.program import state_for
@@ -23,6 +24,7 @@ class Slot:
     name: str
     step: int  # 0-based rung of the exercise's dosage ladder
     doses: tuple[str, ...]  # the ladder in words, easiest first
+    choices: tuple[tuple[str, str], ...] = ()  # (slug, name): what may be swapped in here, easiest first
 
     @property
     def label(self) -> str:
@@ -65,18 +67,6 @@ SLOTS = {
     "single_leg": gettext_lazy("Single leg"),
     "walk": gettext_lazy("Walk"),
 }
-CATEGORIES = {
-    "mobility": gettext_lazy("Mobility"),
-    "stretch": gettext_lazy("Stretch"),
-    "activation": gettext_lazy("Activation"),
-    "anti_extension": gettext_lazy("Anti-extension"),
-    "anti_rotation": gettext_lazy("Anti-rotation"),
-    "anti_lateral_flexion": gettext_lazy("Anti-lateral flexion"),
-    "hip_strength": gettext_lazy("Hip strength"),
-    "single_leg": gettext_lazy("Single leg"),
-    "running_drills": gettext_lazy("Running drills"),
-    "walk_run": gettext_lazy("Walking and running"),
-}
 
 
 def _words(name: str) -> str:
@@ -88,16 +78,29 @@ def slot_label(slot: str) -> str:
 
 
 def doses(slug: str) -> tuple[str, ...]:
-    return tuple(dose_words(step.values()) for step in load_library()[slug].dosage.steps)
+    dosage = load_library()[slug].dosage
+    return tuple(dose_words(step, dosage.per_side) for step in dosage.steps)
 
 
-def exercise_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The library grouped by category, for a <select> with <optgroup>s."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for ex in load_library():
-        category = ex.category.value
-        groups.setdefault(str(CATEGORIES.get(category) or _words(category)), []).append((ex.slug, ex.name))
-    return list(groups.items())
+def swap_choices(library: Library, slot: str, slug: str, preference: str, rules: Rules) -> tuple[tuple[str, str], ...]:
+    """The exercises that may stand in a slot: on the slot's chains, as the planner fills it, and allowed by
+    the runner's equipment and sensitive direction for the week (the planner's own rules)."""
+    try:
+        roots = chains_for(slot, preference)
+    except KeyError:  # a slot the planner has no chains for: the exercise's own chain
+        roots = (slug,)
+    found: dict[str, str] = {}
+    for root in roots:
+        for member in library.chain(root) if root in library else ():
+            exercise = library[member]
+            if member not in found and rules.allows(exercise):
+                found[member] = exercise.name
+    return tuple(found.items())
+
+
+def exercise_choices(slots: list[Slot]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What may be swapped in, grouped by slot, for a <select> with <optgroup>s."""
+    return [(_("For %(slot)s") % {"slot": slot_label(s.slot)}, list(s.choices)) for s in slots if s.choices]
 
 
 def current(runner: Runner, day: dt.date) -> tuple[list[Slot], Position]:
@@ -111,6 +114,11 @@ def current(runner: Runner, day: dt.date) -> tuple[list[Slot], Position]:
     else:
         names = [e["slot"] for e in main_session_exercises(weeks[min(max(week, 1), len(weeks)) - 1])]
     library = load_library()
+    profile = plan.assessment.result["profile"]
+    preference = profile["directional_preference"]
+    rules = rules_for(
+        frozenset(profile["equipment"]), preference, max(week, 1), profile.get("rotation_sensitive", False)
+    )
     slots = []
     for name in dict.fromkeys(names):
         if name not in program.ladders:
@@ -118,7 +126,8 @@ def current(runner: Runner, day: dt.date) -> tuple[list[Slot], Position]:
         rung = program.rung_for(name, day, state.positions)
         ex = library[rung.slug]
         step = min(rung.step, len(ex.dosage.steps) - 1)
-        slots.append(Slot(name, ex.slug, ex.name, step, doses(ex.slug)))
+        choices = swap_choices(library, name, ex.slug, preference, rules)
+        slots.append(Slot(name, ex.slug, ex.name, step, doses(ex.slug), choices))
     if week > len(weeks):
         return slots, Position(week, len(weeks), _("Maintenance"), None)
     now = weeks[max(week, 1) - 1]

@@ -13,4 +13,6 @@ urlpatterns = [
     path("runners/<int:runner_id>/adjust/", views.adjust, name="adjust"),
     path("runners/<int:runner_id>/clear/", views.clear, name="clear"),
     path("runners/<int:runner_id>/messages/", views.message, name="message"),
+    # last: the record's sections (logs, plan, changes, audit) take whatever name the paths above did not
+    path("runners/<int:runner_id>/<slug:section>/", views.runner, name="runner_section"),
 ]

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from backstride.core.errors import InputError
 
 from . import planning, services
 from . import roster as rosters
-from .detail import runner_record
+from .detail import SECTIONS, record_header
 from .forms import ADJUST_FORMS, ClearForm
 from .models import AuditEvent, Invite
 
@@ -106,16 +106,51 @@ def audit(request):
     return render(request, "clinic/audit.html", {"page": page, "nav": "audit"})
 
 
+# The sections of a runner's record, in the order of its navigation; each is a page of its own.
+RECORD_SECTIONS = {
+    "summary": gettext_lazy("Summary"),
+    "logs": gettext_lazy("Logs"),
+    "plan": gettext_lazy("Plan"),
+    "changes": gettext_lazy("Changes"),
+    "audit": gettext_lazy("Audit"),
+}
+
+
 @clinician_required
 @require_GET
-def runner(request, runner_id: int):
-    from .messages import thread
-
+def runner(request, runner_id: int, section: str = "summary"):
+    if section not in RECORD_SECTIONS:
+        raise Http404
     person = linked_runner(request.clinician, runner_id)
-    record = runner_record(person, services.today())
-    services.audit(request.user, person, services.VIEWED)
-    context = record | {"runner": person, "nav": "roster", "thread": thread(person, reader_is_clinician=True)}
-    return render(request, "clinic/runner.html", context)
+    day = services.today()
+    header = record_header(person, day)
+    # the summary is recorded as the record itself (as before the sections), every other section by its name
+    services.audit(request.user, person, services.VIEWED, **({} if section == "summary" else {"page": section}))
+    record = _runner_audit(request, person) if section == "audit" else SECTIONS[section](person, day, header)
+    if section == "summary":
+        from .messages import thread
+
+        record["thread"] = thread(person, reader_is_clinician=True)
+    tabs = [(key, label, _section_url(person.pk, key)) for key, label in RECORD_SECTIONS.items()]
+    context = header | record | {"runner": person, "nav": "roster", "section": section, "sections": tabs}
+    template = "clinic/runner.html" if section == "summary" else f"clinic/runner_{section}.html"
+    return render(request, template, context)
+
+
+def _section_url(runner_id: int, section: str) -> str:
+    if section == "summary":
+        return reverse("clinic:runner", args=[runner_id])
+    return reverse("clinic:runner_section", args=[runner_id, section])
+
+
+def _runner_audit(request, person) -> dict:
+    """This runner's rows of the audit trail, newest first, a page at a time."""
+    events = AuditEvent.objects.filter(runner=person).select_related("actor").order_by("-at", "-id")
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for event in page:
+        event.label = AUDIT_LABELS.get(event.action, event.action)
+        event.summary = audit_summary(event)
+    return {"page": page}
 
 
 @clinician_required
@@ -173,7 +208,8 @@ def adjust(request, runner_id: int):
                         "name": person.name,
                     },
                 )
-                return redirect("clinic:runner", runner_id=person.pk)
+                # the record's changes, where the clinician sees the change and their note, newest first
+                return redirect("clinic:runner_section", runner_id=person.pk, section="changes")
         status = 400
     forms["swap"].fields["exercise"].widget.attrs.update(ladder)
     return render(
@@ -257,6 +293,10 @@ AUDIT_LABELS = {
 PAGE_LABELS = {
     "adjust": gettext_lazy("the page for changing the plan"),
     "clear": gettext_lazy("the page for clearing a referral"),
+    "logs": gettext_lazy("the record's logs"),
+    "plan": gettext_lazy("the record's plan"),
+    "changes": gettext_lazy("the record's changes"),
+    "audit": gettext_lazy("the record's audit trail"),
 }
 
 
