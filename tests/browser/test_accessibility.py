@@ -25,11 +25,16 @@ RUNNER_PAGES = [
     "/settings/",
     "/settings/clinicians/",
     "/messages/",
+    "/history/",
     "/accounts/password/",
 ]
 CLINIC_PAGES = [
     "/clinic/",
     "/clinic/runners/{id}/",
+    "/clinic/runners/{id}/logs/",
+    "/clinic/runners/{id}/plan/",
+    "/clinic/runners/{id}/changes/",
+    "/clinic/runners/{id}/audit/",
     "/clinic/runners/{id}/adjust/",
     "/clinic/invite/",
     "/clinic/audit/",

@@ -14,6 +14,7 @@ PAGES = [
     "/runs/new/",
     "/outcomes/",
     "/settings/",
+    "/history/",
 ]
 POSTS = ["/today/log/", "/checkin/", "/runs/new/", "/outcomes/", "/settings/"]
 

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import AUTH
-from .routes import account, clinic, exercises, fhir, logs, program, recorded
+from .routes import account, clinic, exercises, fhir, history, logs, program, recorded
 
 
 class BackstrideAPI(NinjaAPI):
@@ -25,5 +25,5 @@ api = BackstrideAPI(
     ),
 )
 errors.install(api)
-for module in (account, exercises, program, logs, recorded, clinic, fhir):
+for module in (account, exercises, program, logs, recorded, history, clinic, fhir):
     api.add_router("", module.router)

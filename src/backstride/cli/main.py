@@ -32,6 +32,7 @@ SUMMARIES = {
     "exercise": "Show one exercise: how to do it, what it should feel like, when to stop.",
     "exercises": "List the exercise library, optionally one category.",
     "export": "Export all of a runner's data as a zip: the backstride.export/1 JSON document and CSV files.",
+    "history": "Your own history: every session, check-in, run and outcome, with edit and delete.",
     "import": (
         "Import recorded runs: FIT, GPX and TCX files (also .gz), and Strava or Garmin Connect account archives (.zip)."
     ),

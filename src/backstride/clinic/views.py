@@ -289,6 +289,7 @@ AUDIT_LABELS = {
     services.ACCESS_ENDED: gettext_lazy("The runner ended a clinician's access"),
     services.OUTCOMES_EXPORTED: gettext_lazy("Downloaded the runners' outcome measures"),
     "message_sent": gettext_lazy("Wrote a message on the record"),
+    "history_changed": gettext_lazy("The runner changed or deleted a log"),
 }
 PAGE_LABELS = {
     "adjust": gettext_lazy("the page for changing the plan"),
