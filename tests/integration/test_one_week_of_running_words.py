@@ -56,8 +56,9 @@ def test_a_held_back_week_reads_the_same_on_today_the_plan_the_cli_and_the_api(h
     assert main(["plan", "--runner", str(runner.id), "--date", date]) == 0
     assert HELD in " ".join(capsys.readouterr().out.split())
 
-    from backstride.accounts.models import ApiToken
     from django.test import Client
+
+    from backstride.accounts.models import ApiToken
 
     _, key = ApiToken.issue(user, "tests")
     api = Caller(Client(), key)
