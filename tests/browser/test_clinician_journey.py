@@ -55,7 +55,7 @@ def test_a_clinician_sees_the_runners_flag_adjusts_the_plan_and_the_runner_sees_
     clinic.goto(f"{base}/clinic/runners/{runner_id}/adjust/")
     # only exercises that fit the slot are offered: Dead Bug is one for resisting arching
     clinic.locator("select[name='swap-slot']").select_option("anti_extension")
-    expect(clinic.locator("optgroup[label='For Anti-extension'] option[value='dead-bug']")).to_have_count(1)
+    expect(clinic.locator("optgroup[label='For Resisting arching'] option[value='dead-bug']")).to_have_count(1)
     clinic.locator("select[name='swap-exercise']").select_option("dead-bug")
     clinic.locator("[name='swap-step']").fill("1")
     clinic.locator("[name='swap-note']").fill("Easier on your back while it settles")

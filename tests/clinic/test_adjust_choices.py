@@ -79,7 +79,7 @@ def test_every_choice_is_one_the_planner_itself_could_put_in_that_slot(runner, t
 def test_the_page_groups_the_exercises_by_slot(runner, clinician, today):
     html = client_for(clinician.user).get(reverse("clinic:adjust", args=[runner.pk])).content.decode()
     exercise_select = html.split('name="swap-exercise"', 1)[1].split("</select>", 1)[0]
-    group = exercise_select.split('label="For Anti-extension"', 1)[1].split("</optgroup>", 1)[0]
+    group = exercise_select.split('label="For Resisting arching"', 1)[1].split("</optgroup>", 1)[0]
     assert re.findall(r'value="([a-z-]+)"', group) == ["dead-bug-heel-taps", "dead-bug", "straight-leg-dead-bug"]
     assert "hollow-hold" not in exercise_select
 
@@ -97,7 +97,7 @@ def test_the_dosage_choices_read_as_words_with_the_current_dose_marked(runner, c
 def test_a_posted_exercise_offered_only_for_another_slot_is_refused_and_nothing_is_stored(runner, clinician, today):
     response = swap(clinician, runner, slot="anti_extension", exercise="glute-bridge", step=1, note="Try this")
     assert response.status_code == 400
-    assert "Glute Bridge does not fit the Anti-extension slot for this runner" in response.content.decode()
+    assert "Glute Bridge does not fit the Resisting arching slot for this runner" in response.content.decode()
     assert not Adjustment.objects.exists() and not AuditEvent.objects.filter(action="plan_adjusted").exists()
 
 

@@ -64,7 +64,7 @@ def test_the_summary_shows_today_the_running_line_the_next_days_and_the_latest_o
     assert 'id="today-heading"' in html and "Running:" in html
     assert 'id="upcoming-heading"' in html
     latest = html.split('id="latest-outcomes-heading"', 1)[1].split("</section>", 1)[0]
-    assert latest.count("Oswestry Disability Index") == 3 and "10" in latest and ", 40" not in latest
+    assert latest.count("Oswestry questionnaire") == 3 and "10" in latest and ", 40" not in latest
     # the long parts live in their own sections
     assert 'id="plan-heading"' not in html and 'id="changes-heading"' not in html and 'id="logs-heading"' not in html
 

@@ -48,7 +48,7 @@ def section(clinician, runner, name: str) -> str:
 def test_the_record_shows_recent_sessions_check_ins_and_runs(logged, clinician):
     html = section(clinician, logged, "logs")
     assert "Felt the side plank" in html
-    assert "Tue 8 Dec" in html and "4/10" in html
+    assert "Tuesday 8 December 2026" in html and "4/10" in html
     assert "5.2 km" in html and "33 min" in html
 
 

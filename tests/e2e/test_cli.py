@@ -167,7 +167,7 @@ def test_assess_human_output_shows_screening_scores_and_every_week(capsys):
 def test_assess_human_output_for_a_red_flag_says_there_is_no_plan(capsys):
     assert main(["assess", "--answers", str(EXAMPLES / "intake-emergency.json"), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "refer_emergency" in out and "No plan" in out and "Week 1" not in out
+    assert "Screening: emergency referral" in out and "No plan" in out and "Week 1" not in out
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("intake-*.json")))

@@ -111,9 +111,9 @@ def test_a_session_day_lists_every_exercise_with_its_dose(sam):
     names = [dose["name"] for dose in day["doses"]]
     assert names == [e["name"] for e in session["exercises"]]
     doses = {dose["text"] for dose in day["doses"]}
-    assert "Prone Lying 1 × 30 s" in doses
-    assert "Knee Rocks 1 × 8 reps each side" in doses
-    assert "Abdominal Brace 1 × 5 reps, 6 s holds" in doses
+    assert "Prone Lying 1 hold of 30 s" in doses
+    assert "Knee Rocks 1 set of 8 reps, each side" in doses
+    assert "Abdominal Brace 1 set of 5 reps, 6 s holds" in doses
     # a rest day lists none
     assert page.days[(START + dt.timedelta(days=1)).isoformat()]["doses"] == []
 
@@ -137,7 +137,7 @@ def test_sessions_are_marked_done_partly_done_or_missed_after_logging(sam):
     wed = page.days[wednesday.isoformat()]
     assert wed["status"] == "partly_done" and "partly done" in wed["text"]
     assert [d["text"] for d in wed["doses"] if d["skipped"]] == [
-        f"{skipped['name']} 1 × {skipped['reps']} reps each side not done"
+        f"{skipped['name']} 1 set of {skipped['reps']} reps, each side not done"
     ]
     fri = page.days[friday.isoformat()]
     assert fri["status"] == "missed" and "missed" in fri["text"]

@@ -90,7 +90,7 @@ def test_the_progress_page_shows_the_load_chart_and_a_table_with_the_same_number
 def test_the_acwr_is_advice_that_names_its_variant_and_its_criticism_and_waits_for_28_days(three_weeks):
     user, _runner = three_weeks
     text = re.sub(r"\s+", " ", client_for(user).get(f"/progress/?date={LAST.isoformat()}").content.decode())
-    assert "needs 28 days of history: it is shown from 2027-01-03" in text
+    assert "needs 28 days of history: it is shown from 3 January 2027" in text
     assert "criticised as a statistical artefact (Lolli 2019; Impellizzeri 2021)" in text
     later = START + dt.timedelta(days=27)
     text = re.sub(r"\s+", " ", client_for(user).get(f"/progress/?date={later.isoformat()}").content.decode())
@@ -101,7 +101,8 @@ def test_the_clinicians_record_shows_the_same_chart_and_table(three_weeks, clini
     user, runner = three_weeks
     link(Clinician.objects.get(user=clinician), runner)
     monkeypatch.setattr("backstride.clinic.services.today", lambda: LAST)
-    record = client_for(clinician).get(reverse("clinic:runner", args=[runner.pk])).content.decode()
+    logs = reverse("clinic:runner_section", args=[runner.pk, "logs"])  # the record's charts are with its logs
+    record = client_for(clinician).get(logs).content.decode()
     progress = client_for(user).get(f"/progress/?date={LAST.isoformat()}").content.decode()
 
     assert load_table(record) == load_table(progress)

@@ -247,7 +247,7 @@ def test_today_on_a_rest_day_says_there_is_no_session(sam):
 def test_the_plan_page_shows_eight_weeks_with_each_session_on_its_day(sam):
     user, runner = sam
     page = text_of(client_for(user).get("/plan/?date=2026-12-07"))
-    assert "Your 8-week plan" in page and "2026-12-07 – 2027-01-31" in page
+    assert "Your 8-week plan" in page and "7 December 2026 – 31 January 2027" in page
     for number in range(1, 9):
         assert f"Week {number}:" in page
     assert "Week 1: Settle and activate" in page

@@ -8,23 +8,16 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
+from backstride.core import labels
+from backstride.core.labels import label
+
 STATUS_STYLE = {"clear": "green", "refer_urgent": "yellow", "refer_emergency": "bold red"}
 # Below this much room beside the slug, the library is listed one exercise to a few lines instead of a table.
 LIBRARY_TABLE_ROOM = 36
 
 
 def dose_text(e: dict) -> str:
-    side = " each side" if e.get("per_side") else ""
-    sets = f"{e['sets']} × "
-    if "reps" in e and "hold_seconds" in e:
-        return f"{sets}{e['reps']} reps, {e['hold_seconds']} s holds{side}"
-    if "reps" in e:
-        return f"{sets}{e['reps']} reps{side}"
-    if "hold_seconds" in e:
-        return f"{sets}{e['hold_seconds']} s{side}"
-    if "minutes" in e:
-        return f"{sets}{e['minutes']:g} min"
-    return f"{sets}{e['metres']} m{side}"
+    return labels.dose(e)  # the same words as the pages
 
 
 def render_screening(console: Console, result: dict) -> None:
@@ -32,19 +25,21 @@ def render_screening(console: Console, result: dict) -> None:
     body = s["message"]
     if s["reasons"]:
         body += "\n\nBecause of: " + "; ".join(s["reasons"]) + "."
-    console.print(Panel(body, title=f"Screening: {s['status']}", border_style=STATUS_STYLE[s["status"]]))
+    title = f"Screening: {label('screening', s['status'])}"
+    console.print(Panel(body, title=title, border_style=STATUS_STYLE[s["status"]]))
 
 
 def render_scores(console: Console, result: dict) -> None:
     sb, odi, p = result["startback"], result["odi"], result["profile"]
     table = Table(show_header=False, box=None)
-    table.add_row("STarT Back", f"{sb['total']}/9 (psychosocial {sb['psychosocial']}/5): {sb['risk']} risk")
-    odi_text = (
-        "not scored (too many sections missing)" if odi["percent"] is None else f"{odi['percent']} % ({odi['band']})"
-    )
+    risk = label("risk", sb["risk"])
+    table.add_row("STarT Back", f"{sb['total']}/9 (psychosocial {sb['psychosocial']}/5): {risk} risk")
+    odi_text = "not scored (too many sections missing)"
+    if odi["percent"] is not None:
+        odi_text = f"{labels.percent(odi['percent'])} ({label('odi_band', odi['band'])})"
     table.add_row("Oswestry", f"{odi_text}, {odi['answered_sections']}/10 sections answered")
-    table.add_row("Sensitive direction", p["directional_preference"].replace("_", " "))
-    table.add_row("Running", p["running_status"].replace("_", " "))
+    table.add_row("Sensitive direction", label("direction", p["directional_preference"]))
+    table.add_row("Running", label("running_status", p["running_status"]))
     console.print(table)
 
 
@@ -57,7 +52,7 @@ def render_plan(console: Console, plan: dict) -> None:
         sessions = week["sessions"]
         title = f"Week {week['number']} ({week['start_date']}): {week['phase_title']}"
         if sessions:
-            dates = ", ".join(f"{s['day']} {s['date'][5:]}" for s in sessions)
+            dates = ", ".join(f"{s['day']} {s['date']}" for s in sessions)
             title += f"\nsessions on {dates}, about {sessions[0]['minutes']} min each"
         table = Table(title=title, title_justify="left")
         table.add_column("exercise")
@@ -90,8 +85,8 @@ def render_assessment(console: Console, result: dict) -> None:
         render_plan(console, result["plan"])
 
 
-def _words(values: list[str], empty: str) -> str:
-    return ", ".join(v.replace("_", " ") for v in values) or empty
+def _words(table: str, values: list[str], empty: str) -> str:
+    return labels.labels(table, values, empty)
 
 
 def render_library(console: Console, exercises: list[dict]) -> None:
@@ -101,7 +96,7 @@ def render_library(console: Console, exercises: list[dict]) -> None:
     for e in exercises:
         categories.setdefault(e["category"], []).append(e)
     for category, items in categories.items():
-        title = f"{category.replace('_', ' ')} ({len(items)})"
+        title = f"{label('category', category)} ({len(items)})"
         slug_width = max(len(e["slug"]) for e in items)
         if console.width < slug_width + LIBRARY_TABLE_ROOM:
             _library_list(console, title, items)
@@ -115,7 +110,11 @@ def render_library(console: Console, exercises: list[dict]) -> None:
         table.add_column("spine loading", overflow="fold")
         for e in items:
             table.add_row(
-                e["slug"], e["name"], str(e["level"]), _words(e["equipment"], "none"), _words(e["spine_loading"], "-")
+                e["slug"],
+                e["name"],
+                str(e["level"]),
+                _words("equipment", e["equipment"], labels.no_equipment()),
+                _words("spine_loading", e["spine_loading"], "-"),
             )
         console.print()
         console.print(table)
@@ -126,6 +125,6 @@ def _library_list(console: Console, title: str, items: list[dict]) -> None:
     console.print(f"\n[bold]{title}[/bold]")
     for e in items:
         console.print(e["slug"], no_wrap=True, crop=False, overflow="ignore")
-        loading = _words(e["spine_loading"], "")
-        details = f"{e['name']}; level {e['level']}; {_words(e['equipment'], 'no equipment')}"
+        loading = _words("spine_loading", e["spine_loading"], "")
+        details = f"{e['name']}; level {e['level']}; {_words('equipment', e['equipment'], labels.no_equipment())}"
         console.print(Padding(details + (f"; loads the spine in {loading}" if loading else ""), (0, 0, 0, 4)))

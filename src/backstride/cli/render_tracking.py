@@ -6,13 +6,15 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from backstride.core.i18n import _
+from backstride.core import labels
+from backstride.core.i18n import _, ngettext
+from backstride.core.labels import label
 
 from .render import dose_text
 
 
 def render_today(console: Console, v: dict) -> None:
-    console.print(f"[bold]{v['runner']}[/bold], {v['date']}: week {v['week']}, {v['phase'].replace('_', ' ')}")
+    console.print(f"[bold]{v['runner']}[/bold], {v['date']}: week {v['week']}, {label('phase', v['phase'])}")
     if v["paused"]:
         reasons = "".join(f"\n  • {r}" for r in v["paused"].get("reasons", []))
         console.print(Panel(v["paused"]["message"] + reasons, title="Program paused", border_style="bold red"))
@@ -28,7 +30,7 @@ def render_today(console: Console, v: dict) -> None:
     session = v["session"]
     if session:
         table = Table(
-            title=f"Today's session ({session['kind'].replace('_', ' ')}, about {session['minutes']} min)"
+            title=f"Today's session ({label('session_kind', session['kind'])}, about {session['minutes']} min)"
             + (" - logged" if v["session_logged"] else ""),
             title_justify="left",
         )
@@ -59,7 +61,8 @@ def render_today(console: Console, v: dict) -> None:
     week = run.get("this_week")
     if week and week["runs"]:
         left = f"; up to {week['left']} left" if week["left"] else ""
-        console.print(f"  This week so far: {week['distance']} in {week['runs']} run(s){left}.")
+        runs = ngettext("{n} run", "{n} runs", week["runs"]).format(n=week["runs"])
+        console.print(f"  This week so far: {week['distance']} in {runs}{left}.")
     for r in v.get("runs_to_rate", []):
         what = "walk" if r["walk"] else "run"
         console.print(
@@ -101,9 +104,11 @@ def render_plan_view(console: Console, v: dict) -> None:
             now = ""
             if s["adapted"]:
                 changed = [e for e in s["adapted"]["exercises"] if e.get("planned")]
-                now = "; ".join(f"{e['name']} {dose_text(e)}" for e in changed[:4]) or s["adapted"]["kind"]
+                now = "; ".join(f"{e['name']} {dose_text(e)}" for e in changed[:4])
+                now = now or label("session_kind", s["adapted"]["kind"])
             table.add_row(f"{s['planned']['day']} {s['planned']['date']}", planned + " …", now)
         console.print(table)
+        console.print(f"  Running: {week['running']['summary']}")
     console.print("\n[bold]What changed and why[/bold]")
     for c in v["changes"] or [{"date": "", "reason": "Nothing yet: the plan adapts as you log."}]:
         console.print(f"  {c['date']} {c['reason']}")
@@ -124,11 +129,11 @@ def render_progress(console: Console, v: dict) -> None:
     console.print(table)
     if v["pain_change"]:
         pc = v["pain_change"]
-        console.print(f"Pain: {pc['from']}/10 at the start, {pc['to']}/10 this week: {pc['verdict'].replace('_', ' ')}")
-    odi = ", ".join(f"{o['date']}: {o['percent']} %" for o in v["odi"] if o["percent"] is not None)
+        console.print(f"Pain: {pc['from']}/10 at the start, {pc['to']}/10 this week: {label('verdict', pc['verdict'])}")
+    odi = ", ".join(f"{o['date']}: {labels.percent(o['percent'])}" for o in v["odi"] if o["percent"] is not None)
     console.print(f"Oswestry: {odi or 'not scored yet'}")
     if v["odi_change"]:
-        console.print(f"  change: {v['odi_change']['verdict'].replace('_', ' ')}")
+        console.print(f"  change: {label('verdict', v['odi_change']['verdict'])}")
     for e in v["endurance"]:
         r = e["ratios"]
         console.print(
@@ -141,7 +146,7 @@ def render_progress(console: Console, v: dict) -> None:
 
 
 def _percent(value: int | None) -> str:
-    return "-" if value is None else f"{value} %"
+    return labels.percent(value, empty="-")
 
 
 def render_load(console: Console, load: dict) -> None:

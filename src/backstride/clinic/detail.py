@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy
 
+from backstride.core import labels
 from backstride.core.library.dose_words import dose_words
 from backstride.runners.models import CheckIn, OutcomeMeasure, RunLog, Runner, SessionLog
 from backstride.runners.reports import changes_by_day, plan_view, progress_view, today_view
@@ -20,25 +21,7 @@ RECENT_OUTCOMES = 10
 LATEST_OUTCOMES = 3  # on the summary; the logs list more
 UPCOMING_DAYS = 7
 
-KINDS = {
-    "trunk_strength": gettext_lazy("Core session"),
-    "light": gettext_lazy("Light session"),
-    "settle_down": gettext_lazy("Settle-down session"),
-    "maintenance": gettext_lazy("Weekly core session"),
-    "reentry": gettext_lazy("Re-entry session"),
-}
-PHASES = {
-    "paused": gettext_lazy("Paused: waiting for a clinician"),
-    "settle_down": gettext_lazy("Settle-down block (flare-up)"),
-    "reentry": gettext_lazy("Re-entry block"),
-    "maintenance": gettext_lazy("Maintenance"),
-}
 TARGETS = {"program": gettext_lazy("Whole program"), "running": gettext_lazy("Running")}
-VERDICTS = {
-    "improved": gettext_lazy("meaningfully better"),
-    "worse": gettext_lazy("meaningfully worse"),
-    "no_meaningful_change": gettext_lazy("no meaningful change"),
-}
 PAUSE_CAUSES = {
     "red_flag": gettext_lazy("a yes to a warning-sign question at a check-in"),
     "leg_symptoms": gettext_lazy("new or worsening leg symptoms"),
@@ -52,8 +35,8 @@ SCREENING = {
 
 
 def phase_label(phase: str, weeks: list[dict]) -> str:
-    titles = {w["phase"]: w["phase_title"] for w in weeks}
-    return str(PHASES.get(phase) or titles.get(phase) or phase)
+    """The phase as every page names it (core.labels); `weeks` is kept for callers that pass the plan's."""
+    return labels.label("phase", phase)
 
 
 def change_rows(changes: list[dict]) -> list[dict]:
@@ -62,7 +45,7 @@ def change_rows(changes: list[dict]) -> list[dict]:
 
 
 def verdict(change: dict | None) -> dict | None:
-    return change | {"words": VERDICTS.get(change["verdict"], change["verdict"])} if change else None
+    return change | {"words": labels.label("verdict", change["verdict"])} if change else None
 
 
 def charts_for(progress: dict) -> dict[str, str]:
@@ -114,7 +97,7 @@ def _upcoming_row(session: dict, week: int, changed: bool) -> dict:
     return {
         "date": dt.date.fromisoformat(session["date"]),
         "week": week,
-        "kind": KINDS.get(session["kind"], session["kind"]),
+        "kind": labels.label("session_kind", session["kind"]),
         "minutes": session["minutes"],
         "changed": changed,
         "exercises": exercise_rows(session),
@@ -185,7 +168,7 @@ def summary_section(runner: Runner, day: dt.date, header: dict) -> dict:
         "phase": phase_label(today["phase"], runner.current_plan.data["weeks"]),
         "session": exercise_rows(today["session"]),
         "outcomes_due": ", ".join(str(OUTCOME_NAMES.get(o["kind"], o["kind"])) for o in today["outcomes_due"]),
-        "session_kind": KINDS.get(today["session"]["kind"], "") if today["session"] else "",
+        "session_kind": labels.label("session_kind", today["session"]["kind"]) if today["session"] else "",
         "upcoming": [] if today["paused"] else upcoming(planned, day),  # no sessions while paused
         "pause_cause": PAUSE_CAUSES.get(today["paused"]["cause"], "") if today["paused"] else "",
     }

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from backstride.core import labels
 from backstride.core.library import Library, load_library
 from backstride.core.library.dose_words import dose_words
 from backstride.core.planner.selection import Rules, chains_for, rules_for
@@ -45,36 +45,9 @@ class Position:
     next_phase: str | None  # its title; None in the last phase or after the program
 
 
-SLOTS = {
-    "anti_extension": gettext_lazy("Anti-extension"),
-    "anti_rotation": gettext_lazy("Anti-rotation"),
-    "brace": gettext_lazy("Brace"),
-    "calf": gettext_lazy("Calf"),
-    "carry": gettext_lazy("Carry"),
-    "drills": gettext_lazy("Running drills"),
-    "glute": gettext_lazy("Glute"),
-    "glute_stretch": gettext_lazy("Glute stretch"),
-    "hinge": gettext_lazy("Hip hinge"),
-    "hip_side": gettext_lazy("Side of the hip"),
-    "hip_stretch": gettext_lazy("Hip stretch"),
-    "plank": gettext_lazy("Plank"),
-    "plyometrics": gettext_lazy("Hops and bounds"),
-    "reintroduce": gettext_lazy("Reintroduced movement"),
-    "relief_mobility": gettext_lazy("Relief mobility"),
-    "rotation_control": gettext_lazy("Rotation control"),
-    "rotation_mobility": gettext_lazy("Rotation mobility"),
-    "side_plank": gettext_lazy("Side plank"),
-    "single_leg": gettext_lazy("Single leg"),
-    "walk": gettext_lazy("Walk"),
-}
-
-
-def _words(name: str) -> str:
-    return name.replace("_", " ").capitalize()
-
-
 def slot_label(slot: str) -> str:
-    return str(SLOTS.get(slot) or _words(slot))
+    """The slot in words, as core.labels names it everywhere."""
+    return labels.label("slot", slot)
 
 
 def doses(slug: str) -> tuple[str, ...]:

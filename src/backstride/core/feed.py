@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from .i18n import _
-from .tracking.decisions import dose_words
+from .library.dose_words import dose_words
 from .tracking.outcomes import PROGRAM_WEEKS, _due_weeks, _week_start
 
 MAINTENANCE_WEEKS_AHEAD = 12  # the weekly maintenance session, this many weeks past today
@@ -50,8 +50,7 @@ class Event:
 def exercise_lines(exercises: list[dict]) -> str:
     lines = []
     for e in exercises:
-        side = " " + _("each side") if e.get("per_side") else ""
-        lines.append(f"- {e['name']}: {dose_words(e)}{side}")
+        lines.append(f"- {e['name']}: {dose_words(e)}")  # "each side" comes with the dose
     return "\n".join(lines)
 
 

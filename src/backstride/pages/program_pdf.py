@@ -25,7 +25,11 @@ STYLESHEET = Path(__file__).resolve().parent / "static" / "backstride" / "print"
 # An engine of its own over this app's templates: the command line runs without the pages app installed.
 TEMPLATES = Engine(
     dirs=[str(Path(__file__).resolve().parent / "templates")],
-    libraries={"i18n": "django.templatetags.i18n", "figures": "backstride.pages.templatetags.figures"},
+    libraries={
+        "i18n": "django.templatetags.i18n",
+        "figures": "backstride.pages.templatetags.figures",
+        "labels": "backstride.pages.templatetags.labels",
+    },
 )
 CUES_SHOWN = 3  # the key cues; the exercise page on the web has them all
 

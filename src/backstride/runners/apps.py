@@ -10,8 +10,8 @@ class RunnersConfig(AppConfig):
     def ready(self) -> None:
         # The pure core marks its words with its own _(); here they go through Django's
         # translations, in the language of the request being served.
-        from django.utils.translation import gettext
+        from django.utils.translation import gettext, ngettext
 
         from backstride.core import i18n
 
-        i18n.install(gettext)
+        i18n.install(gettext, ngettext)

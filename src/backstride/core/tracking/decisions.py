@@ -73,6 +73,8 @@ def day_name(day: dt.date) -> str:
 
 
 def dose_words(values: dict) -> str:
+    """A dose as the adaptation's reasons word it. Reasons are stored and compared by their text, so they
+    keep these words; pages, printouts and the command line use core.library.dose_words."""
     sets = values.get("sets", 1)
     if "reps" in values and "hold_seconds" in values:
         return _("{sets} × {reps} reps with {hold} s holds").format(

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from backstride.accounts.roles import runner_required
+from backstride.core import labels
 from backstride.core.library import load_library
 from backstride.core.library.vocabulary import Category, Equipment
 
@@ -26,10 +27,22 @@ def matching(params) -> list:
             continue
         if level.isdigit() and e.level != int(level):
             continue
-        if q and q not in f"{e.name} {e.purpose} {e.category.value}".lower():
+        words = f"{e.name} {e.purpose} {e.category.value} {labels.label('category', e.category)}"
+        if q and q not in words.lower():
             continue
         found.append(e)
     return found
+
+
+def by_category(exercises: list) -> list[dict]:
+    """The exercises under their category, categories in the library's order, easiest first within each."""
+    groups = [
+        {"category": c, "label": labels.label("category", c), "exercises": [e for e in exercises if e.category == c]}
+        for c in Category
+    ]
+    for group in groups:
+        group["exercises"].sort(key=lambda e: (e.level, e.name))
+    return [g for g in groups if g["exercises"]]
 
 
 @runner_required
@@ -38,8 +51,10 @@ def library(request):
     exercises = matching(request.GET)
     context = {
         "exercises": exercises,
-        "categories": [c.value for c in Category],
-        "equipment": [e.value for e in Equipment],
+        "groups": by_category(exercises),
+        # (value, words) pairs: the filters read as words, the address keeps the identifier
+        "categories": [(c.value, labels.label("category", c)) for c in Category],
+        "equipment": [(e.value, labels.label("equipment", e)) for e in Equipment],
         "params": request.GET,
         "nav": "library",
     }

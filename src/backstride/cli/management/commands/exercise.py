@@ -2,7 +2,9 @@ import difflib
 
 from backstride.cli.light import LightCommand
 from backstride.cli.serialize import exercise_detail
+from backstride.core import labels
 from backstride.core.errors import InputError
+from backstride.core.labels import label
 from backstride.core.library import load_library
 
 
@@ -30,12 +32,12 @@ class Command(LightCommand):
         from rich.markdown import Markdown
 
         dosage = d["dosage"]
-        ladder = " → ".join(" × ".join(f"{v:g}{_unit(k)}" for k, v in step.items()) for step in dosage["steps"])
+        ladder = " → ".join(labels.dose(step) for step in dosage["steps"])  # the same words as the pages
         text = "\n".join(
             [
                 f"# {d['name']}",
-                f"*{d['category'].replace('_', ' ')}, level {d['level']}, {d['position'].replace('_', ' ')}; "
-                f"equipment: {', '.join(d['equipment']) or 'none'}*",
+                f"*{label('category', d['category'])}, level {d['level']}, {label('position', d['position'])}; "
+                f"equipment: {labels.labels('equipment', d['equipment'], labels.no_equipment())}*",
                 "",
                 d["purpose"],
                 "",
@@ -58,14 +60,10 @@ class Command(LightCommand):
                 *[f"- {c}" for c in d["stop_if"]],
                 "",
                 "## Dosage",
-                f"{dosage['type'].replace('_', ' ')}{', each side' if dosage['per_side'] else ''}, "
+                f"{label('dosage_type', dosage['type'])}{', each side' if dosage['per_side'] else ''}, "
                 f"rest {dosage['rest_seconds']} s: {ladder}",
                 "",
                 f"Easier: {d['regression'] or '-'}   Harder: {d['progression'] or '-'}",
             ]
         )
         self.console().print(Markdown(text))
-
-
-def _unit(key: str) -> str:
-    return {"sets": " sets", "reps": " reps", "hold_seconds": " s hold", "minutes": " min", "metres": " m"}[key]
