@@ -36,11 +36,12 @@ async function keepAll(jobs) {
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
 }
 
+// Reads go through caches.match, which, unlike caches.open, never makes a cache: after a sign-out
+// nothing here may bring back the one that held the runner's pages.
 async function missing(cacheName, urls) {
-  const cache = await caches.open(cacheName);
   const absent = [];
   for (const url of urls) {
-    if (!(await cache.match(url, { ignoreVary: true }))) { absent.push([cacheName, url]); }
+    if (!(await caches.match(url, { cacheName, ignoreVary: true }))) { absent.push([cacheName, url]); }
   }
   return absent;
 }
@@ -57,14 +58,14 @@ async function fillFromList() {
   }
   if (!response.ok || response.redirected) { return; }  // signed out, or not a runner
   const list = await response.json();
-  const pages = await caches.open(PAGES);
-  const before = await pages.match(CONFIG.list);
+  const before = await caches.match(CONFIG.list, { cacheName: PAGES });
   const known = before ? (await before.json()).version : null;
   const jobs = known === list.version ? await missing(PAGES, list.pages) : list.pages.map((u) => [PAGES, u]);
   jobs.push(...(await missing(PAGES, list.library)), ...(await missing(STATIC, list.files)));
+  if (started !== generation) { return; }
   await keepAll(jobs);
   if (started !== generation) { return; }  // signed out meanwhile
-  await pages.put(CONFIG.list, new Response(JSON.stringify(list), { headers: { "Content-Type": "application/json" } }));
+  await (await caches.open(PAGES)).put(CONFIG.list, new Response(JSON.stringify(list), { headers: { "Content-Type": "application/json" } }));
 }
 
 // One fill at a time, as every page asks for one when it loads; requests that come during a fill are
@@ -132,9 +133,11 @@ async function cacheFirst(request) {
 }
 
 async function networkFirst(event, url) {
+  const started = generation;
   try {
     const response = await fetch(event.request);
-    if (response.ok && CONFIG.keepPages.some((p) => url.pathname.startsWith(p))) {
+    const keepIt = started === generation && CONFIG.keepPages.some((p) => url.pathname.startsWith(p));
+    if (response.ok && keepIt) {
       const copy = response.clone();
       event.waitUntil(caches.open(PAGES).then((cache) => cache.put(event.request, copy)));
     }
