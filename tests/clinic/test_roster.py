@@ -63,7 +63,7 @@ def test_the_roster_sorts_by_the_first_flag_in_the_order_of_urgency(make_runner,
         "Flare-up since 15 Dec",
         "Morning pain rising",
         "2 sessions missed this week",
-        "Due: Oswestry, activities (PSFS)",
+        "Due: Oswestry questionnaire, Activities you find hard (PSFS)",
         "No log for 10 days",
     ):
         assert words in html

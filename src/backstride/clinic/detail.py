@@ -12,7 +12,7 @@ from backstride.runners.models import CheckIn, OutcomeMeasure, RunLog, Runner, S
 from backstride.runners.reports import changes_by_day, plan_view, progress_view, today_view
 
 from .planning import slot_label
-from .roster import OUTCOME_NAMES, badges_for
+from .roster import badges_for, outcome_names
 
 RECENT_SESSIONS = 10
 RECENT_CHECKINS = 14
@@ -167,7 +167,7 @@ def summary_section(runner: Runner, day: dt.date, header: dict) -> dict:
         "today": today,
         "phase": phase_label(today["phase"], runner.current_plan.data["weeks"]),
         "session": exercise_rows(today["session"]),
-        "outcomes_due": ", ".join(str(OUTCOME_NAMES.get(o["kind"], o["kind"])) for o in today["outcomes_due"]),
+        "outcomes_due": outcome_names(o["kind"] for o in today["outcomes_due"]),
         "session_kind": labels.label("session_kind", today["session"]["kind"]) if today["session"] else "",
         "upcoming": [] if today["paused"] else upcoming(planned, day),  # no sessions while paused
         "pause_cause": PAUSE_CAUSES.get(today["paused"]["cause"], "") if today["paused"] else "",

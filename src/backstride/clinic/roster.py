@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from backstride.core import labels
 from backstride.runners.models import Assessment, Plan, Runner
 
 from . import roster_query as query
@@ -43,11 +44,13 @@ CAUSES = {  # why the program is paused, when it was not a warning-sign answer
     "leg_symptoms": gettext_lazy("New leg symptoms"),
     "pain_not_settling": gettext_lazy("Pain not settling"),
 }
-OUTCOME_NAMES = {
-    "odi": gettext_lazy("Oswestry"),
-    "psfs": gettext_lazy("activities (PSFS)"),
-    "endurance": gettext_lazy("endurance tests"),
-}
+
+
+def outcome_names(kinds) -> str:
+    """The outcome measures due, as every page names them (core.labels)."""
+    return ", ".join(labels.label("outcome", kind) for kind in kinds)
+
+
 SORTS = {
     "urgency": gettext_lazy("Most urgent first"),
     "name": gettext_lazy("Name"),
@@ -150,7 +153,7 @@ def badges_for(attention: dict | None, screening: str | None, plan_start: dt.dat
         badges.append(Badge("maintenance_lapsed", "badge-amber", text))
     due = attention.get("outcome_due") or []
     if due:
-        names = ", ".join(str(OUTCOME_NAMES.get(k, k)) for k in due)
+        names = outcome_names(due)
         badges.append(Badge("outcome_due", "badge-blue", _("Due: %(names)s") % {"names": names}))
     risk = attention.get("startback_risk")
     if risk in ("medium", "high"):
