@@ -116,3 +116,24 @@ def test_a_week_one_step_behind_with_the_same_cap_is_not_said_to_be_held(db):
     assert running["weekly_km_cap"] == caps[2] and "Held below" not in running["summary"]
     state.run_pos = 0
     assert "Held below the plan's 19.5 km" in running_for(program, state, day, "km")["summary"]
+
+
+def test_a_held_weeks_runs_ahead_shrink_with_its_cap_the_same_on_today_and_the_plan(held_back):
+    """Running the plan's full-length runs in a week held at 12 km would overrun it: they shrink with it."""
+    from backstride.runners.reports import plan_view, today_view
+
+    _user, runner = held_back
+    week = plan_view(runner, WEEK_TWO_DAY)["weeks"][1]["running"]
+    planned = runner.current_plan.data["weeks"][1]["running"]["runs"]
+    ahead = [r for r in week["runs"] if r["date"] > WEEK_TWO_DAY.isoformat()]
+    assert ahead and all(r["km"] < p["km"] for r, p in zip(ahead, planned[-len(ahead) :], strict=True))
+    assert sum(r["km"] for r in ahead) + 4.0 <= week["weekly_km_cap"] + 0.05  # with the 4 km run so far
+    assert all(f"up to {r['km']:.1f} km" in r["description"] for r in ahead)
+    # (on the week's last day the replay has judged the week, and its view reads with the next week's cap)
+    for run in [r for r in ahead if r["date"] < week_end(runner, 1)]:
+        shown = today_view(runner, dt.date.fromisoformat(run["date"]))["running"]["runs_today"]
+        assert [(r["km"], r["description"]) for r in shown] == [(run["km"], run["description"])]
+
+
+def week_end(runner, index: int) -> str:
+    return runner.current_plan.data["weeks"][index]["end_date"]

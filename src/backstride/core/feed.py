@@ -147,19 +147,23 @@ def planned_events(
     irritable: bool = False,
     adapted: dict[str, dict | None] | None = None,
     runs_on_hold: frozenset[str] = frozenset(),
+    runs_now: dict[str, dict] | None = None,
 ) -> list[Event]:
     """Every session and run of the plan, maintenance and check-ins until some weeks ahead, and the
     outcome measures' due days. While the program is paused, what falls from the pause on is cancelled.
 
     `adapted` gives the days just ahead as the program stands now (ISO day to its session, or None for
-    none), replacing what the plan had on them; runs on the days in `runs_on_hold` are cancelled.
+    none), replacing what the plan had on them; runs on the days in `runs_on_hold` are cancelled, and
+    `runs_now` gives a day's run as it stands (shorter in a week held below the plan's volume).
     """
-    adapted = adapted or {}
+    adapted, runs_now = adapted or {}, runs_now or {}
     events = []
     for week in plan["weeks"]:
         events += [_session(s, week, paused_from) for s in week["sessions"] if s["date"] not in adapted]
         events += [
-            _run(r, paused_from) if r["date"] not in runs_on_hold else _run(r, paused_from).cancel()
+            _run(runs_now.get(r["date"], r), paused_from)
+            if r["date"] not in runs_on_hold
+            else _run(r, paused_from).cancel()
             for r in week["running"]["runs"]
         ]
     for day, session in adapted.items():

@@ -50,7 +50,7 @@ def events_for(runner: Runner, today: dt.date) -> list[Event]:
         or OutcomeMeasure.objects.filter(runner=runner, kind=OutcomeMeasure.PSFS).exists()
     )
     irritable = plan.assessment.result.get("profile", {}).get("irritability") == "high"
-    adapted, on_hold = ({}, frozenset()) if paused else days_ahead(runner, plan, today)
+    adapted, on_hold, runs_now = ({}, frozenset(), {}) if paused else days_ahead(runner, plan, today)
     return planned_events(
         plan.data,
         today,
@@ -59,11 +59,13 @@ def events_for(runner: Runner, today: dt.date) -> list[Event]:
         irritable=irritable,
         adapted=adapted,
         runs_on_hold=on_hold,
+        runs_now=runs_now,
     )
 
 
-def days_ahead(runner: Runner, plan, today: dt.date) -> tuple[dict[str, dict | None], frozenset[str]]:
-    """The next days' sessions as Today will show them, and the days whose planned run is on hold.
+def days_ahead(runner: Runner, plan, today: dt.date) -> tuple[dict[str, dict | None], frozenset[str], dict[str, dict]]:
+    """The next days' sessions as Today will show them, the days whose planned run is on hold, and the
+    runs as Today will show them.
 
     Further ahead the calendar keeps the plan: the program adapts as the runner logs, so only the
     coming week can be said as it stands.
@@ -72,10 +74,10 @@ def days_ahead(runner: Runner, plan, today: dt.date) -> tuple[dict[str, dict | N
     from .reports import RUNS_ON_HOLD, running_for
 
     if today < plan.start_date - ADAPTED_DAYS:
-        return {}, frozenset()
+        return {}, frozenset(), {}
     program, _history, state = state_for(runner, plan, today)
     sessions: dict[str, dict | None] = {}
-    on_hold = set()
+    on_hold, runs_now = set(), {}
     for n in range(ADAPTED_DAYS.days):
         day = today + dt.timedelta(days=n)
         if day < plan.start_date:
@@ -84,9 +86,11 @@ def days_ahead(runner: Runner, plan, today: dt.date) -> tuple[dict[str, dict | N
         if session is not None:
             session = session | {"phase_title": _phase_title(program, plan.data, session, day)}
         sessions[day.isoformat()] = session
-        if running_for(program, state, day, runner.units)["mode"] in RUNS_ON_HOLD:
+        running = running_for(program, state, day, runner.units)
+        if running["mode"] in RUNS_ON_HOLD:
             on_hold.add(day.isoformat())
-    return sessions, frozenset(on_hold)
+        runs_now |= {run["date"]: run for run in running["runs_today"]}
+    return sessions, frozenset(on_hold), runs_now
 
 
 def _phase_title(program, plan: dict, session: dict, day: dt.date) -> str:

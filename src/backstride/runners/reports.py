@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import statistics
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from backstride import __version__
 from backstride.core.planner.running import WALK_RUN_STAGES, pain_rule
 from backstride.core.planner.volume import running_summary
 from backstride.core.questionnaires import endurance as endurance_q
@@ -47,10 +49,20 @@ def changes_by_day(changes: list[dict]) -> list[dict]:
     return days
 
 
+# Raised when what a view holds changes shape or wording, so that a server upgraded in place never
+# serves an entry the old code kept (entries live VIEW_SECONDS); the release's version is in the key too.
+VIEW_FORMAT = 2
+
+
+def code_mark() -> str:
+    """What marks a cached entry as made by this code: the release and the views' format."""
+    return f"{__version__}.{VIEW_FORMAT}"
+
+
 def view_key(kind: str, runner: m.Runner, day: dt.date) -> str:
     """The cache key of one view of a runner's program as it stands (its version) on a day."""
     born = runner.created_at.timestamp()  # ids are reused by a new database; this is not
-    return f"view:{kind}:{runner.id}:{born}:{runner.version}:{day.isoformat()}:{get_language()}"
+    return f"view:{code_mark()}:{kind}:{runner.id}:{born}:{runner.version}:{day.isoformat()}:{get_language()}"
 
 
 def version_cached(kind: str) -> Callable:
@@ -127,7 +139,23 @@ def running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
         summary += " " + _("Held below the plan's {distance} until your runs settle.").format(
             distance=distance(caps[planned], runner_units)
         )
+        out["runs_today"] = held_runs(runs_today, cap / caps[planned], runner_units)
     return out | {"summary": summary, "weekly_km_cap": round(cap, 1)}
+
+
+def held_runs(runs: list[dict], share: float, units: str) -> list[dict]:
+    """The planned runs cut to the share of the plan's cap the runs have earned, so that a held week's
+    runs add up to its cap, not to the plan's (their words name the distance, so they change with it)."""
+    out = []
+    for run in runs:
+        km = run.get("km")
+        if not km or share >= 1 or run.get("kind") == "race":  # the race is its own distance
+            out.append(run)
+            continue
+        held = math.floor(km * share * 10) / 10  # down to 100 m, as the planner rounds
+        words = run["description"].replace(distance(km, units), distance(held, units), 1)
+        out.append(run | {"km": held, "description": words})
+    return out
 
 
 @version_cached("today")
@@ -308,6 +336,10 @@ def week_running(program, state, history, week: dict, day: dt.date, units: str) 
     runs = running["runs"]
     if now["mode"] in RUNS_ON_HOLD:
         runs = [r for r in runs if r["date"] < day.isoformat() or r["done"]]
+    elif now.get("weekly_km_cap") and week["running"].get("weekly_km_cap"):
+        # a held week: the runs still ahead shrink with its cap, as Today's run does
+        share = now["weekly_km_cap"] / week["running"]["weekly_km_cap"]
+        runs = [r if r["date"] < day.isoformat() or r["done"] else held_runs([r], share, units)[0] for r in runs]
     held = _this_week(now, history, program.start, day, units)["this_week"]
     return running | shown | {"runs": runs, "adapted": True, "this_week": held}
 

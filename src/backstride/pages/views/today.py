@@ -22,7 +22,7 @@ from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.offline.once import already_stored, store_once
 from backstride.runners import services
-from backstride.runners.reports import changes_by_day, today_view
+from backstride.runners.reports import changes_by_day, code_mark, today_view
 
 from .util import WHOLE_NUMBER, day_from, has_nul, out_of_range, safe_next
 
@@ -80,7 +80,7 @@ def _cached_page(request, runner, day) -> str:
     """
     # today's date is part of the key too: a day shown as still ahead becomes one that can be logged
     today = services.latest_log_day().isoformat()
-    key = f"today:{runner.id}:{runner.version}:{day.isoformat()}:{today}:{get_language()}"
+    key = f"today:{code_mark()}:{runner.id}:{runner.version}:{day.isoformat()}:{today}:{get_language()}"
     page = cache.get(key)
     if page is None:
         context = {"body": _body(request, runner, day), "nav": "today", "csrf_token": CSRF_MARK}
