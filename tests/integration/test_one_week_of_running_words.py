@@ -137,3 +137,25 @@ def test_a_held_weeks_runs_ahead_shrink_with_its_cap_the_same_on_today_and_the_p
 
 def week_end(runner, index: int) -> str:
     return runner.current_plan.data["weeks"][index]["end_date"]
+
+
+def test_after_a_held_phase_today_and_the_plan_show_the_run_of_the_plan_day_it_stands_for(db):
+    """Holding week 2 makes week 3's days do week 2 again: its runs too, on Today and in the plan alike."""
+    from django.contrib.auth.models import User
+
+    from backstride.clinic.services import adjust
+    from backstride.runners.models import Adjustment
+    from backstride.runners.reports import plan_view, today_view
+
+    _user, runner = make_runner("sam")
+    author = User.objects.create_user("okafor", "okafor@example.org", "a-long-passphrase-42")
+    adjust(runner, author, Adjustment.HOLD_PHASE, "One more week of these doses.", dt.date(2026, 12, 15))
+    week_two = {r["date"]: r for r in runner.current_plan.data["weeks"][1]["running"]["runs"]}
+    tuesday = dt.date(2026, 12, 22)  # week 3 on the calendar, week 2 of the plan
+    shown = today_view(runner, tuesday)["running"]["runs_today"]
+    planned = week_two[(tuesday - dt.timedelta(weeks=1)).isoformat()]
+    # week 2's Tuesday run, dated this Tuesday (shorter: with no run logged yet, the volume is still week 1's)
+    assert [(r["date"], r["kind"]) for r in shown] == [(tuesday.isoformat(), planned["kind"])]
+    assert shown[0]["km"] <= planned["km"]
+    week = plan_view(runner, tuesday)["weeks"][2]["running"]
+    assert [r for r in week["runs"] if r["date"] == tuesday.isoformat()] == [shown[0] | {"done": False}]

@@ -98,7 +98,13 @@ def running_for(program, state, day: dt.date, runner_units: str = "km") -> dict:
     week = program.week_of(day)
     weeks = program.plan["weeks"]
     guide = weeks[min(max(week, 1), len(weeks)) - 1]["running"]
-    runs_today = [r for r in guide["runs"] if r["date"] == day.isoformat()] if 1 <= week <= len(weeks) else []
+    # after a held or advanced week, the day stands for another day of the plan: that day's run, dated today
+    plan_day = program.effective(day).isoformat()
+    runs_today = (
+        [r | {"date": day.isoformat()} for r in guide["runs"] if r["date"] == plan_day]
+        if 1 <= week <= len(weeks)
+        else []
+    )
     out = {"status": guide["status"], "mode": guide["mode"], "pain_rule": pain_rule(), "runs_today": runs_today}
     if state.paused:
         return out | {"mode": "paused", "summary": _("No running until a clinician has seen you."), "runs_today": []}
@@ -333,13 +339,14 @@ def week_running(program, state, history, week: dict, day: dt.date, units: str) 
     shown = {k: now[k] for k in ("mode", "summary") if k in now}
     if "weekly_km_cap" in now or now["mode"] in RUNS_ON_HOLD:
         shown["weekly_km_cap"] = now.get("weekly_km_cap")
-    runs = running["runs"]
-    if now["mode"] in RUNS_ON_HOLD:
-        runs = [r for r in runs if r["date"] < day.isoformat() or r["done"]]
-    elif now.get("weekly_km_cap") and week["running"].get("weekly_km_cap"):
-        # a held week: the runs still ahead shrink with its cap, as Today's run does
-        share = now["weekly_km_cap"] / week["running"]["weekly_km_cap"]
-        runs = [r if r["date"] < day.isoformat() or r["done"] else held_runs([r], share, units)[0] for r in runs]
+    # what was run stays as it was; each day ahead has the run Today will show on it (none while running is
+    # on hold, a shorter one in a held week, the plan's other day after a held or advanced week)
+    runs = [r for r in running["runs"] if r["date"] < day.isoformat() or r["done"]]
+    done = {r["date"] for r in runs}
+    for n in range((last - day).days + 1):
+        ahead = day + dt.timedelta(days=n)
+        if ahead.isoformat() not in done:
+            runs += [r | {"done": False} for r in running_for(program, state, ahead, units)["runs_today"]]
     held = _this_week(now, history, program.start, day, units)["this_week"]
     return running | shown | {"runs": runs, "adapted": True, "this_week": held}
 
