@@ -30,24 +30,24 @@ def parsed(request, parse: Callable[[object], M]) -> M:
             # a date branch), so the top-level `date` comes back as "input": give it its name back.
             raise InputError("date", exc.message) from None
         raise
-    refuse_hidden(data, "")
+    _refuse_hidden(data, "")
     day = getattr(result, "date", None)  # optional in some bodies, where the route picks the day, absent in others
     if day is not None:
         checked(day)
     return result
 
 
-def refuse_hidden(value: object, where: str) -> None:
+def _refuse_hidden(value: object, where: str) -> None:
     # PostgreSQL cannot store the NUL character in text, and the bidirectional controls disguise
     # what a note says: refuse both in every string of a body, on every database alike.
     if isinstance(value, str):
         check_text(where or "body", value)
     if isinstance(value, dict):
         for key, item in value.items():
-            refuse_hidden(item, f"{where}.{key}" if where else str(key))
+            _refuse_hidden(item, f"{where}.{key}" if where else str(key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            refuse_hidden(item, f"{where}.{i}" if where else str(i))
+            _refuse_hidden(item, f"{where}.{i}" if where else str(i))
 
 
 def body_schema(model: type[BaseModel]) -> dict:

@@ -34,11 +34,6 @@ SCREENING = {
 }
 
 
-def phase_label(phase: str, weeks: list[dict]) -> str:
-    """The phase as every page names it (core.labels); `weeks` is kept for callers that pass the plan's."""
-    return labels.label("phase", phase)
-
-
 def change_rows(changes: list[dict]) -> list[dict]:
     """The history of changes (newest first) by day, each with what it applied to in words."""
     return changes_by_day([c | {"what": str(TARGETS.get(c["target"]) or slot_label(c["target"]))} for c in changes])
@@ -165,7 +160,7 @@ def summary_section(runner: Runner, day: dt.date, header: dict) -> dict:
     planned = plan_view(runner, day)
     return record | {
         "today": today,
-        "phase": phase_label(today["phase"], runner.current_plan.data["weeks"]),
+        "phase": labels.label("phase", today["phase"]),
         "session": exercise_rows(today["session"]),
         "outcomes_due": outcome_names(o["kind"] for o in today["outcomes_due"]),
         "session_kind": labels.label("session_kind", today["session"]["kind"]) if today["session"] else "",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Literal
 
 from django.http import Http404
@@ -13,7 +12,7 @@ from backstride.core.errors import InputError
 from backstride.runners import history
 
 from ..access import own_runner
-from ..bodies import refuse_hidden
+from ..bodies import parsed
 from ..errors import PROGRAM, RUNNER
 
 router = Router(tags=["history"])
@@ -66,6 +65,12 @@ def _own(request, kind: str, record_id: int):
         raise Http404(f"You have no {kind} numbered {record_id}.") from None
 
 
+def _fields_to_change(body: object) -> dict:
+    if not isinstance(body, dict) or not body:
+        raise InputError("body", "must be a JSON object of the fields to change")
+    return body
+
+
 def _done(runner, kind: str, record_id: int, day: dt.date, change: str) -> dict:
     runner.refresh_from_db(fields=["state"])
     return {"kind": kind, "id": record_id, "date": day, "change": change, "paused": (runner.state or {}).get("paused")}
@@ -109,12 +114,5 @@ def delete_record(request, kind: Kind, record_id: int):
 def edit_record(request, kind: Kind, record_id: int):
     """Change some fields of one record, validated as a new log is; the program is worked out again from its day."""
     runner, row = _own(request, kind, record_id)
-    try:
-        changes = json.loads(request.body or b"null")
-    except (ValueError, RecursionError):
-        raise InputError("body", "is not valid JSON") from None
-    if not isinstance(changes, dict) or not changes:
-        raise InputError("body", "must be a JSON object of the fields to change")
-    refuse_hidden(changes, "")
-    history.edit(runner, kind, record_id, changes, actor=request.auth)
+    history.edit(runner, kind, record_id, parsed(request, _fields_to_change), actor=request.auth)
     return _done(runner, kind, record_id, row.date, "changed")

@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from backstride.accounts.roles import runner_required
 from backstride.core.errors import InputError
 from backstride.core.units import distance
+from backstride.pages.templatetags.labels import record_date
 from backstride.runners import history as service
 
 from ..forms import PAIN, CheckInForm, EnduranceForm, RunRatingForm, plain_text
@@ -196,5 +196,5 @@ def _what(kind: str, row) -> str:
     """The record as a heading names it: "your run of Tuesday 8 December 2026"."""
     return _("your %(record)s of %(day)s") % {
         "record": service.record_name(kind, row),
-        "day": date_format(row.date, "l j F Y"),
+        "day": record_date(row.date),
     }

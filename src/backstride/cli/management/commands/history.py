@@ -12,18 +12,8 @@ After a change the program is worked out again from the record's day, and the ch
 the plan's history ('backstride plan'). A check-in that reported a warning sign or leg symptoms
 cannot be deleted, nor those answers changed: only a clinician clears them."""
 
-# option -> the record's field it changes
-FIELDS = {
-    "pain": "pain",
-    "stiffness": "stiffness",
-    "pain_before": "pain_before",
-    "pain_during": "pain_during",
-    "pain_after": "pain_after",
-    "effort": "effort",
-    "note": "note",
-    "km": "km",
-    "minutes": "minutes",
-}
+# the options named as the record's fields they change
+FIELDS = ("pain", "stiffness", "pain_before", "pain_during", "pain_after", "effort", "note", "km", "minutes")
 ENDURANCE = {t: f"{t.replace('-', '_')}_seconds" for t in ("flexor", "extensor", "side-right", "side-left")}
 
 
@@ -103,7 +93,7 @@ class Command(BackstrideCommand):
     def changes(self, options: dict) -> dict:
         from backstride.core.errors import InputError
 
-        changes = {field: options[opt] for opt, field in FIELDS.items() if options[opt] is not None}
+        changes = {field: options[field] for field in FIELDS if options[field] is not None}
         for item in options["seconds"]:
             test, _sep, seconds = item.partition("=")
             if test not in ENDURANCE:
