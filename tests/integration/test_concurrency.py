@@ -1,4 +1,5 @@
-"""Two processes logging at the same time lose nothing and never see 'database is locked'."""
+"""Two processes logging at the same time lose nothing and never see 'database is locked', and the
+stored state ends as a replay of everything they logged."""
 
 import datetime as dt
 import json
@@ -49,7 +50,7 @@ def backstride(*args: str, env=None) -> subprocess.CompletedProcess:
     )
 
 
-def test_two_processes_logging_at_once_lose_nothing(database, tmp_path, sam):
+def test_two_processes_logging_at_once_lose_nothing_and_the_state_counts_every_log(database, tmp_path, sam):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BACKSTRIDE_DB")}
     env["BACKSTRIDE_CACHE_DIR"] = str(tmp_path / "cache")
     # the processes log with the real clock, and a log may not be dated after today: begin weeks ago, on a Monday
@@ -99,3 +100,6 @@ def test_two_processes_logging_at_once_lose_nothing(database, tmp_path, sam):
     assert sum(w["checkins"] for w in data["pain_trend"]) == DAYS
     assert data["adherence"]["sessions_total"] == DAYS // 2
     assert sum(w["minutes"] for w in data["running"]) == 25 * (DAYS // 2)
+    check = [sys.executable, "-m", "tests.integration.concurrent_logger", "--db", database, "--check"]
+    replayed = subprocess.run(check, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert replayed.returncode == 0, replayed.stderr  # no write's state left out another's log

@@ -93,8 +93,8 @@ def _warning_signs(status: str, answers: dict | None) -> tuple[str, ...]:
 def history_for(runner: Runner, plan: Plan) -> History:
     intake = plan.assessment.intake
     exercises: dict[int, list[ExerciseResult]] = {}
-    for log_id, slug, completed, pain, sets, reps, hold in ExerciseLog.objects.filter(
-        session_log__runner=runner
+    for log_id, slug, completed, pain, sets, reps, hold in (
+        ExerciseLog.objects.filter(session_log__runner=runner).order_by("id")
     ).values_list("session_log_id", "slug", "completed", "pain", "sets", "reps", "hold_seconds"):
         exercises.setdefault(log_id, []).append(ExerciseResult(slug, completed, pain, sets, reps, hold))
     sessions = tuple(
@@ -104,21 +104,24 @@ def history_for(runner: Runner, plan: Plan) -> History:
         .values_list("id", "date", "pain_before", "pain_during", "pain_after", "effort", "as_planned", "note")
     )
     messages = {"refer_emergency": EMERGENCY_MESSAGE, "refer_urgent": URGENT_MESSAGE}
-    checkins = tuple(
-        CheckInReport(
-            d, pain, stiff, status or None, messages.get(status, ""), legs, weak, _warning_signs(status, answers)
-        )
-        for d, pain, stiff, status, legs, weak, answers in CheckIn.objects.filter(runner=runner)
-        .order_by("date")
-        .values_list("date", "pain", "stiffness", "red_flag_status", "leg_symptoms", "leg_weakness", "red_flags")
+    rows = CheckIn.objects.filter(runner=runner).order_by("date")
+    rows = rows.values_list(
+        "date", "pain", "stiffness", "red_flag_status", "leg_symptoms", "leg_weakness", "red_flags", "created_at"
     )
+    checkins, signs = [], []
+    for d, pain, stiff, status, legs, weak, answers, reported in rows:
+        reasons = _warning_signs(status, answers)
+        checkins.append(CheckInReport(d, pain, stiff, status or None, messages.get(status, ""), legs, weak, reasons))
+        if status not in ("", "clear") or legs:
+            signs.append((d, reported))
+    checkins = tuple(checkins)
     runs = tuple(
         RunReport(*row)
         for row in RunLog.objects.filter(runner=runner)
         .order_by("date", "id")
         .values_list("date", "km", "minutes", "pain_during", "pain_after", "walk", "effort")
     )
-    clearances = clearances_for(runner)
+    clearances = clearances_for(runner, signs)
     stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]
     walking = intake["running"].get("walk_30_min_comfortable")
     if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
@@ -136,18 +139,22 @@ def history_for(runner: Runner, plan: Plan) -> History:
     )
 
 
-def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
+def clearances_for(
+    runner: Runner, signs: list[tuple[dt.date, dt.datetime]] | None = None
+) -> tuple[ClearanceEvent, ...]:
     """The clearances, each with the clinician's name in the note the runner sees.
 
     The replay lets a clearance answer any warning sign up to its day. A warning sign reported
     after a clearance was recorded, for that day or earlier, is one no clinician has seen, so that
-    clearance is left out and the pause stands until a clinician clears it again.
+    clearance is left out and the pause stands until a clinician clears it again. `signs`: the days
+    and times of the check-ins that reported one, when the caller has read them already.
     """
-    signs = list(
-        CheckIn.objects.filter(runner=runner)
-        .filter(~Q(red_flag_status__in=("", "clear")) | Q(leg_symptoms=True))
-        .values_list("date", "created_at")
-    )
+    if signs is None:
+        signs = list(
+            CheckIn.objects.filter(runner=runner)
+            .filter(~Q(red_flag_status__in=("", "clear")) | Q(leg_symptoms=True))
+            .values_list("date", "created_at")
+        )
     rows = Clearance.objects.filter(runner=runner).order_by("date", "id")
     return tuple(
         ClearanceEvent(day, note, by or "")
@@ -167,8 +174,11 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
     return program, history, resumed.state
 
 
-def replayed(runner: Runner, plan: Plan, day: dt.date, keep: bool = False) -> tuple[Program, History, Resumed]:
-    """Replay the history up to `day`, from the checkpoint the last write kept when it still matches.
+def replayed(
+    runner: Runner, plan: Plan, day: dt.date, keep: bool = False, history: History | None = None
+) -> tuple[Program, History, Resumed]:
+    """Replay the history (the stored one unless given) up to `day`, from the last write's checkpoint
+    when it still matches.
 
     Only a write keeps a checkpoint (`keep`), once its transaction has committed: the decisions up
     to a checkpoint's day are then always stored, so the write after it stores only the new ones.
@@ -179,13 +189,19 @@ def replayed(runner: Runner, plan: Plan, day: dt.date, keep: bool = False) -> tu
             "date", f"must be no later than {last.isoformat()}, {REPLAY_HORIZON_DAYS} days after the plan's start"
         )
     program = program_for(plan)
-    history = history_for(runner, plan)
-    key = checkpoint_key(plan)
-    resumed = replay_resuming(program, history, day, cache.get(key))
-    if keep and resumed.checkpoint is not None and resumed.checkpoint is not resumed.resumed_from:
-        kept = resumed.checkpoint
-        transaction.on_commit(lambda: cache.set(key, kept, CHECKPOINT_SECONDS))
+    if history is None:
+        history = history_for(runner, plan)
+    resumed = replay_resuming(program, history, day, cache.get(checkpoint_key(plan)))
+    if keep:
+        keep_checkpoint(plan, resumed)
     return program, history, resumed
+
+
+def keep_checkpoint(plan: Plan, resumed: Resumed) -> None:
+    """Keep the replay's new checkpoint for the next one, once the write that stored it commits."""
+    if resumed.checkpoint is not None and resumed.checkpoint is not resumed.resumed_from:
+        key, kept = checkpoint_key(plan), resumed.checkpoint
+        transaction.on_commit(lambda: cache.set(key, kept, CHECKPOINT_SECONDS))
 
 
 CHECKPOINT_SECONDS = 30 * 24 * 3600

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -13,13 +14,15 @@ from django.utils.translation import gettext as _
 
 from backstride.core.errors import InputError
 from backstride.core.screening.red_flags import REFER_EMERGENCY
+from backstride.core.tracking.adapt import Resumed
+from backstride.core.tracking.events import ExerciseResult, History, SessionReport
 from backstride.core.tracking.state import ProgramState
 
 if TYPE_CHECKING:  # the validation models are only needed on the write path
     from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
 
 from . import models as m
-from .program import replayed, state_for
+from .program import history_for, keep_checkpoint, replayed, state_for
 
 STORED_DECISIONS = 20  # the latest decisions kept with the stored state; all of them are in their own table
 RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
@@ -205,15 +208,32 @@ def active_plan(runner: m.Runner) -> m.Plan:
     return plan
 
 
-def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
-    """Replay the history, then store new decisions, episodes and nudges and the latest state."""
+@dataclass(frozen=True)
+class _Replay:
+    """A replay worked out for a write, and the runner's state it stores."""
+
+    plan: m.Plan
+    resumed: Resumed
+    stored: dict
+
+
+def _replay(runner: m.Runner, day: dt.date, history: History | None = None) -> _Replay:
     from backstride.core.tracking.attention import attention
 
     from .reports import outcomes_due
 
     plan = active_plan(runner)
-    program, history, resumed = replayed(runner, plan, day, keep=True)
-    state, since = resumed.state, resumed.resumed_from
+    program, history, resumed = replayed(runner, plan, day, history=history)
+    state = resumed.state
+    risk = plan.assessment.result.get("startback", {}).get("risk")
+    flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
+    return _Replay(plan, resumed, state.as_dict(last_decisions=STORED_DECISIONS) | {"attention": flags})
+
+
+def _store(runner: m.Runner, replay: _Replay) -> None:
+    """Store the replay's new decisions, episodes and nudges, in the write's transaction."""
+    state, since = replay.resumed.state, replay.resumed.resumed_from
+    keep_checkpoint(replay.plan, replay.resumed)
     # What a checkpoint holds was stored by the write that kept it: store only what came after.
     m.Decision.objects.bulk_create(
         [
@@ -245,48 +265,116 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         ],
         ignore_conflicts=True,
     )
-    risk = plan.assessment.result.get("startback", {}).get("risk")
-    flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
-    runner.state = state.as_dict(last_decisions=STORED_DECISIONS) | {"attention": flags}
-    runner.state_as_of = day
-    runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
-    runner.save(update_fields=["state", "state_as_of", "version"])
-    runner.refresh_from_db(fields=["version"])
-    return state
+
+
+def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
+    """Replay the history, then store new decisions, episodes and nudges and the latest state.
+
+    Called inside the write's transaction, after its rows. The runner's row is locked first, so two
+    writes for one runner replay one after the other and the later one reads the earlier one's rows
+    (SQLite's write lock already does this; PostgreSQL needs the row lock).
+    """
+    with transaction.atomic(savepoint=False):  # the caller's transaction, or one of its own
+        m.Runner.objects.select_for_update().filter(pk=runner.pk).values_list("pk").first()
+        replay = _replay(runner, day)
+        _store(runner, replay)
+        runner.state = replay.stored
+        runner.state_as_of = day
+        runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
+        runner.save(update_fields=["state", "state_as_of", "version"])
+        runner.refresh_from_db(fields=["version"])
+    return replay.resumed.state
 
 
 def _as_of(runner: m.Runner, day: dt.date) -> dt.date:
     return max(day, runner.state_as_of or day)
 
 
+class _Moved(Exception):
+    """Another write changed the runner while a replay was being worked out."""
+
+
+def _session_rows(runner: m.Runner, log: SessionLogInput) -> tuple[m.SessionLog, list[m.ExerciseLog]]:
+    entry = m.SessionLog(
+        runner=runner,
+        date=log.date,
+        pain_before=log.pain_before,
+        pain_during=log.pain_during,
+        pain_after=log.pain_after,
+        effort=log.effort,
+        as_planned=log.as_planned or not log.exercises,
+        note=log.note,
+    )
+    done = [
+        m.ExerciseLog(
+            slug=e.slug,
+            completed=e.completed,
+            sets=e.sets,
+            reps=e.reps,
+            hold_seconds=e.hold_seconds,
+            pain=e.pain,
+        )
+        for e in log.exercises
+    ]
+    return entry, done
+
+
+def _insert_session(entry: m.SessionLog, done: list[m.ExerciseLog]) -> None:
+    entry.save(force_insert=True)
+    for row in done:
+        row.session_log = entry
+    m.ExerciseLog.objects.bulk_create(done)
+
+
+def _as_report(entry: m.SessionLog, done: list[m.ExerciseLog]) -> SessionReport:
+    """The session as the replay reads it back once stored (program.history_for)."""
+    results = tuple(ExerciseResult(e.slug, e.completed, e.pain, e.sets, e.reps, e.hold_seconds) for e in done)
+    return SessionReport(
+        entry.date,
+        entry.pain_before,
+        entry.pain_during,
+        entry.pain_after,
+        entry.effort,
+        entry.as_planned,
+        results,
+        entry.note,
+    )
+
+
+def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState | None:
+    """Work out the replay with the new session before taking the write lock; store both only if
+    the runner is still at the version that was read (None otherwise: nothing is stored).
+
+    The replay is most of a write's time; outside the lock, writes for different runners work it
+    out side by side instead of queueing for the database's one writer.
+    """
+    if not isinstance(runner.version, int):
+        return None
+    seen, day = runner.version, _as_of(runner, log.date)
+    entry, done = _session_rows(runner, log)
+    history = history_for(runner, active_plan(runner)).with_session(_as_report(entry, done))
+    replay = _replay(runner, day, history)
+    try:
+        with transaction.atomic():
+            moved = m.Runner.objects.filter(pk=runner.pk, version=seen)
+            if not moved.update(state=replay.stored, state_as_of=day, version=seen + 1):
+                raise _Moved
+            _insert_session(entry, done)
+            _store(runner, replay)
+    except _Moved:
+        return None
+    runner.state, runner.state_as_of, runner.version = replay.stored, day, seen + 1
+    return replay.resumed.state
+
+
 def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:
     refuse_future(log.date)
     active_plan(runner)
-    with transaction.atomic():
-        entry = m.SessionLog.objects.create(
-            runner=runner,
-            date=log.date,
-            pain_before=log.pain_before,
-            pain_during=log.pain_during,
-            pain_after=log.pain_after,
-            effort=log.effort,
-            as_planned=log.as_planned or not log.exercises,
-            note=log.note,
-        )
-        m.ExerciseLog.objects.bulk_create(
-            [
-                m.ExerciseLog(
-                    session_log=entry,
-                    slug=e.slug,
-                    completed=e.completed,
-                    sets=e.sets,
-                    reps=e.reps,
-                    hold_seconds=e.hold_seconds,
-                    pain=e.pain,
-                )
-                for e in log.exercises
-            ]
-        )
+    state = _log_session_ahead(runner, log)
+    if state is not None:
+        return state
+    with transaction.atomic():  # another write came first: replay again under the write lock
+        _insert_session(*_session_rows(runner, log))
         return recompute(runner, _as_of(runner, log.date))
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,9 @@ class History:
     baseline_pain: int = 0
     baseline_stiffness: int | None = None
     walk_30_min_comfortable: bool = False  # said so at the assessment (CLINICAL.md s7)
+
+    def with_session(self, report: SessionReport) -> History:
+        """This history with one more session, after those logged before it (sessions are in date order,
+        and a day's sessions in the order they were logged)."""
+        at = bisect.bisect_right(self.sessions, report.date, key=lambda s: s.date)
+        return replace(self, sessions=(*self.sessions[:at], report, *self.sessions[at:]))

@@ -1,0 +1,153 @@
+"""A session log works out its replay before taking the write lock, and stores it only if nothing
+else was written for the runner meanwhile; otherwise it replays again under the lock.
+
+Both ways must store exactly what one replay under the lock stores, and neither may leave a
+session without its state or a state without its session.
+"""
+
+import copy
+import datetime as dt
+
+import pytest
+
+from backstride.core.intake import RedFlags
+from backstride.core.tracking.logs import parse_checkin, parse_run, parse_session_log
+from backstride.runners import models as m
+from backstride.runners import services
+from backstride.runners.program import history_for
+from backstride.runners.services import checkin, log_run, log_session, recompute, start_runner
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the lock and the checkpoints act on commit
+
+START = dt.date(2026, 12, 7)  # a Monday
+NO_FLAGS = dict.fromkeys(RedFlags.model_fields, False)
+EXERCISES = [
+    {"slug": "dead-bug", "completed": True, "sets": 2, "reps": 8, "pain": 2},
+    {"slug": "bird-dog", "completed": False, "pain": 6},
+]
+
+
+def started(sam: dict, name: str) -> m.Runner:
+    sam = copy.deepcopy(sam)
+    sam["runner"]["name"] = name
+    sam["start_date"] = START.isoformat()
+    return start_runner(sam)[0]
+
+
+def session(n: int, **more) -> dict:
+    pain = 5 if 15 <= n <= 18 else max(1, 4 - n // 8)
+    day = (START + dt.timedelta(days=n)).isoformat()
+    body = {"date": day, "pain_before": pain, "pain_during": min(pain + 1, 7), "pain_after": pain, "effort": 5}
+    return body | ({"exercises": EXERCISES} if n % 3 == 0 else {"as_planned": True}) | more
+
+
+def write_day(runner: m.Runner, n: int) -> None:
+    day = (START + dt.timedelta(days=n)).isoformat()
+    morning = {"date": day, "pain": 5 if 15 <= n <= 18 else 2, "stiffness": 2}
+    checkin(runner, parse_checkin(morning | ({"red_flags": NO_FLAGS} if n % 7 == 0 else {})))
+    if n % 7 in (0, 2, 4):
+        log_session(runner, parse_session_log(session(n)))
+    if n % 7 == 4:  # a second session on the same day, with a note
+        log_session(runner, parse_session_log(session(n, note="Evening top-up")))
+    if n % 7 in (1, 5):
+        log_run(runner, parse_run({"date": day, "km": 4.0, "minutes": 26.0, "pain_during": 1, "pain_after": 2}))
+
+
+def stored(runner: m.Runner) -> dict:
+    runner.refresh_from_db()
+    return {
+        "sessions": list(
+            m.SessionLog.objects.filter(runner=runner).order_by("id").values_list("date", "pain_during", "note")
+        ),
+        "decisions": list(m.Decision.objects.filter(runner=runner).values_list("date", "target", "kind", "reason")),
+        "episodes": list(
+            m.Episode.objects.filter(runner=runner).order_by("start", "kind").values_list("kind", "start", "end")
+        ),
+        "nudges": list(m.Nudge.objects.filter(runner=runner).order_by("date", "kind").values_list("date", "message")),
+        "state": runner.state,
+    }
+
+
+def test_five_weeks_of_session_logs_worked_out_ahead_store_what_replays_under_the_lock_store(sam, monkeypatch):
+    ahead, locked = started(sam, "Ahead"), started(sam, "Locked")
+    taken = []
+    real = services._log_session_ahead
+
+    def counted(runner, log):
+        state = real(runner, log)
+        taken.append(state is not None)
+        return state
+
+    for n in range(35):
+        monkeypatch.setattr(services, "_log_session_ahead", counted)
+        write_day(ahead, n)
+        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
+        write_day(locked, n)
+    assert taken and all(taken)  # with one writer, every session log went the quick way
+    a, b = stored(ahead), stored(locked)
+    assert a["sessions"] == b["sessions"] and len(a["sessions"]) == 20
+    assert a["decisions"] == b["decisions"] and len(a["decisions"]) > 10
+    assert a["episodes"] == b["episodes"] and a["episodes"]  # the flare-up of week 3
+    assert a["nudges"] == b["nudges"]
+    assert a["state"] == b["state"]
+    assert ahead.version == m.Runner.objects.get(pk=ahead.pk).version  # the runner in hand is the stored one
+
+
+def test_the_history_a_session_is_replayed_with_is_the_one_read_back_once_it_is_stored(sam):
+    runner = started(sam, "Sam")
+    for n in range(10):
+        write_day(runner, n)
+    plan = runner.current_plan
+    log = parse_session_log(session(9, exercises=EXERCISES, note="After work"))
+    entry, done = services._session_rows(runner, log)
+    foreseen = history_for(runner, plan).with_session(services._as_report(entry, done))
+    log_session(runner, log)
+    assert history_for(runner, plan) == foreseen
+    earlier = parse_session_log(session(4, note="Logged late"))  # a third session on an earlier day
+    entry, done = services._session_rows(runner, earlier)
+    foreseen = history_for(runner, plan).with_session(services._as_report(entry, done))
+    log_session(runner, earlier)
+    assert history_for(runner, plan) == foreseen
+    assert [s.note for s in foreseen.sessions if s.date == START + dt.timedelta(days=4)][-1] == "Logged late"
+
+
+def test_a_write_that_lands_while_a_session_is_worked_out_sends_it_back_under_the_lock(sam, monkeypatch):
+    runner = started(sam, "Sam")
+    for n in range(8):
+        write_day(runner, n)
+    real = services._replay
+    landed = []
+
+    def another_write_meanwhile(who, day, history=None):
+        result = real(who, day, history)
+        if not landed:  # the runner's phone sends the morning check-in while the session is worked out
+            landed.append(True)
+            elsewhere = m.Runner.objects.get(pk=who.pk)
+            checkin(elsewhere, parse_checkin({"date": (START + dt.timedelta(days=8)).isoformat(), "pain": 6}))
+        return result
+
+    monkeypatch.setattr(services, "_replay", another_write_meanwhile)
+    seen = runner.version
+    log_session(runner, parse_session_log(session(8)))
+    monkeypatch.undo()
+    assert landed
+    assert m.SessionLog.objects.filter(runner=runner, date=START + dt.timedelta(days=8)).count() == 1
+    stored_state = stored(runner)["state"]
+    assert runner.version == seen + 2  # the check-in's write, then the session's, once each
+    assert stored_state["as_of"] == (START + dt.timedelta(days=8)).isoformat()
+    recompute(runner, START + dt.timedelta(days=8))  # a replay of everything stored, under the lock
+    assert stored(runner)["state"] == stored_state  # the session's write had read the check-in
+
+
+def test_a_session_log_refused_after_it_was_worked_out_stores_nothing(sam, monkeypatch):
+    runner = started(sam, "Sam")
+    write_day(runner, 0)
+    before = stored(runner)
+
+    def broken(rows):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(services, "_store", lambda runner, replay: broken(replay))
+    with pytest.raises(RuntimeError):
+        log_session(runner, parse_session_log(session(1)))
+    assert stored(runner) == before  # neither the session nor a new state
