@@ -131,3 +131,65 @@ def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _connections_by_process(port: int, pids: list[int]) -> dict[int, int]:
+    """How many connections to `port` each process holds open (Linux: /proc)."""
+    established = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
+                established.add(fields[9])
+    counts = {}
+    for pid in pids:
+        inodes = set()
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            target = os.readlink(fd) if fd.is_symlink() else ""
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        counts[pid] = len(inodes & established)
+    return counts
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="counts sockets through Linux's /proc")
+def test_long_lived_connections_are_spread_over_the_workers_not_all_held_by_one(demo_env):
+    from backstride.web.server import KEPT_PER_THREAD
+
+    env, folder = demo_env
+    port = free_port()
+    command = ["serve", "--port", str(port), "--workers", "2", "--threads", "1", "--db", str(folder / "demo.sqlite3")]
+    server = subprocess.Popen([sys.executable, "-m", "backstride", *command], env=env, cwd=ROOT)
+    clients = []
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        time.sleep(1)  # both workers up
+        for _ in range(3 * KEPT_PER_THREAD):  # a client keeps each connection open after its answer
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/ping/")
+            answer = conn.getresponse()
+            answer.read()
+            assert answer.status == 302  # to the login page, on a connection the client keeps
+            clients.append(conn)
+        children = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.pid]
+        held = _connections_by_process(port, [int(p.name) for p in children])
+        assert sum(held.values()) >= KEPT_PER_THREAD  # the connections are kept, within bounds
+        assert max(held.values()) <= KEPT_PER_THREAD + 1, held  # no worker holds them all
+    finally:
+        for conn in clients:
+            conn.close()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _parent(process: Path) -> int:
+    try:
+        return int((process / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1

@@ -20,6 +20,13 @@ class Server(BaseApplication):
         return application
 
 
+# Idle keep-alive connections a worker holds for each of its threads. Beyond them it closes a
+# connection after its response and the client connects again, to whichever worker is free first:
+# without a bound, one worker can take every long-lived connection (a phone app's, a proxy's) and
+# serve them all in turn while the others wait idle.
+KEPT_PER_THREAD = 8
+
+
 def run(host: str, port: int, workers: int = 4, threads: int = 2) -> None:
     Server(
         {
@@ -27,6 +34,8 @@ def run(host: str, port: int, workers: int = 4, threads: int = 2) -> None:
             "workers": workers,
             "threads": threads,
             "worker_class": "gthread",
+            # gunicorn keeps worker_connections - threads connections alive
+            "worker_connections": threads * (KEPT_PER_THREAD + 1),
             "accesslog": None,
             "errorlog": "-",
             "loglevel": "warning",
