@@ -104,24 +104,21 @@ def history_for(runner: Runner, plan: Plan) -> History:
         .values_list("id", "date", "pain_before", "pain_during", "pain_after", "effort", "as_planned", "note")
     )
     messages = {"refer_emergency": EMERGENCY_MESSAGE, "refer_urgent": URGENT_MESSAGE}
-    rows = CheckIn.objects.filter(runner=runner).order_by("date")
-    rows = rows.values_list(
-        "date", "pain", "stiffness", "red_flag_status", "leg_symptoms", "leg_weakness", "red_flags", "created_at"
+    checkins = tuple(
+        CheckInReport(
+            d, pain, stiff, status or None, messages.get(status, ""), legs, weak, _warning_signs(status, answers)
+        )
+        for d, pain, stiff, status, legs, weak, answers in CheckIn.objects.filter(runner=runner)
+        .order_by("date")
+        .values_list("date", "pain", "stiffness", "red_flag_status", "leg_symptoms", "leg_weakness", "red_flags")
     )
-    checkins, signs = [], []
-    for d, pain, stiff, status, legs, weak, answers, reported in rows:
-        reasons = _warning_signs(status, answers)
-        checkins.append(CheckInReport(d, pain, stiff, status or None, messages.get(status, ""), legs, weak, reasons))
-        if status not in ("", "clear") or legs:
-            signs.append((d, reported))
-    checkins = tuple(checkins)
     runs = tuple(
         RunReport(*row)
         for row in RunLog.objects.filter(runner=runner)
         .order_by("date", "id")
         .values_list("date", "km", "minutes", "pain_during", "pain_after", "walk", "effort")
     )
-    clearances = clearances_for(runner, signs)
+    clearances = clearances_for(runner)
     stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]
     walking = intake["running"].get("walk_30_min_comfortable")
     if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
@@ -139,26 +136,28 @@ def history_for(runner: Runner, plan: Plan) -> History:
     )
 
 
-def clearances_for(
-    runner: Runner, signs: list[tuple[dt.date, dt.datetime]] | None = None
-) -> tuple[ClearanceEvent, ...]:
+def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
     """The clearances, each with the clinician's name in the note the runner sees.
 
     The replay lets a clearance answer any warning sign up to its day. A warning sign reported
     after a clearance was recorded, for that day or earlier, is one no clinician has seen, so that
-    clearance is left out and the pause stands until a clinician clears it again. `signs`: the days
-    and times of the check-ins that reported one, when the caller has read them already.
+    clearance is left out and the pause stands until a clinician clears it again.
     """
-    if signs is None:
-        signs = list(
-            CheckIn.objects.filter(runner=runner)
-            .filter(~Q(red_flag_status__in=("", "clear")) | Q(leg_symptoms=True))
-            .values_list("date", "created_at")
-        )
-    rows = Clearance.objects.filter(runner=runner).order_by("date", "id")
+    rows = list(
+        Clearance.objects.filter(runner=runner)
+        .order_by("date", "id")
+        .values_list("date", "note", "cleared_by", "created_at")
+    )
+    if not rows:  # most runners: no need to look for warning signs
+        return ()
+    signs = list(
+        CheckIn.objects.filter(runner=runner)
+        .filter(~Q(red_flag_status__in=("", "clear")) | Q(leg_symptoms=True))
+        .values_list("date", "created_at")
+    )
     return tuple(
         ClearanceEvent(day, note, by or "")
-        for day, note, by, created in rows.values_list("date", "note", "cleared_by", "created_at")
+        for day, note, by, created in rows
         if not any(sign_day <= day and reported > created for sign_day, reported in signs)
     )
 
