@@ -153,7 +153,7 @@ def _connections_by_process(port: int, pids: list[int]) -> dict[int, int]:
 
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="counts sockets through Linux's /proc")
-def test_long_lived_connections_are_spread_over_the_workers_not_all_held_by_one(demo_env):
+def test_long_lived_connections_are_spread_over_the_workers_and_none_waits(demo_env):
     from backstride.web.server import KEPT_PER_THREAD
 
     env, folder = demo_env
@@ -181,6 +181,18 @@ def test_long_lived_connections_are_spread_over_the_workers_not_all_held_by_one(
         held = _connections_by_process(port, [int(p.name) for p in children])
         assert sum(held.values()) >= KEPT_PER_THREAD  # the connections are kept, within bounds
         assert max(held.values()) <= KEPT_PER_THREAD + 1, held  # no worker holds them all
+        for conn in clients:  # and every client is answered at once on its next request, kept or not
+            began = time.monotonic()
+            try:
+                conn.request("GET", "/ping/")
+                answer = conn.getresponse()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                conn.close()  # the server let go of an idle connection (its keep-alive ran out): connect again
+                began = time.monotonic()
+                conn.request("GET", "/ping/")
+                answer = conn.getresponse()
+            answer.read()
+            assert answer.status == 302 and time.monotonic() - began < 1.5
     finally:
         for conn in clients:
             conn.close()
@@ -193,3 +205,60 @@ def _parent(process: Path) -> int:
         return int((process / "stat").read_text().rsplit(")", 1)[1].split()[1])
     except (OSError, ValueError, IndexError):
         return -1
+
+
+def test_a_request_that_runs_past_the_deadline_is_cut_off_and_the_server_goes_on(demo_env):
+    env, folder = demo_env
+    env = env | {"DJANGO_SETTINGS_MODULE": "tests.e2e.slow_settings"}  # the app plus a page that takes a minute
+    port = free_port()
+    command = ["serve", "--port", str(port), "--workers", "1", "--timeout", "2", "--no-worker"]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "backstride", *command, "--db", str(folder / "demo.sqlite3")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        began = time.monotonic()
+        conn.request("GET", "/slow/")
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+            conn.getresponse()
+        assert time.monotonic() - began < 10  # cut off after about 2 s, not left to run its minute
+        answered = None
+        while answered is None and time.time() < deadline:  # a new worker takes the old one's place
+            try:
+                again = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                again.request("GET", "/accounts/login/")
+                answered = again.getresponse()
+            except (ConnectionError, http.client.HTTPException):
+                time.sleep(0.3)
+        assert answered is not None and answered.status == 200
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "ran past 2 s" in err
+
+
+def test_serve_refuses_a_deadline_under_a_second(demo_env):
+    env, folder = demo_env
+    refused = subprocess.run(
+        [sys.executable, "-m", "backstride", "serve", "--timeout", "0", "--db", str(folder / "demo.sqlite3")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2
+    assert "--timeout" in refused.stderr and "1 second or more" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 from backstride.cli.base import BackstrideCommand
+from backstride.core.errors import InputError
 
 
 class Command(BackstrideCommand):
@@ -14,6 +15,12 @@ class Command(BackstrideCommand):
         parser.add_argument("--workers", type=int, default=4, help="worker processes (default 4)")
         parser.add_argument("--threads", type=int, default=2, help="threads per worker (default 2)")
         parser.add_argument(
+            "--timeout",
+            type=int,
+            default=30,
+            help="seconds a request may run before its worker is replaced (default 30)",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_true",
             help="do not start the job worker (reminders) beside the server; run 'backstride worker' elsewhere",
@@ -24,6 +31,8 @@ class Command(BackstrideCommand):
         from backstride.cli.db import ensure_database
         from backstride.web.server import run
 
+        if options["timeout"] < 1:
+            raise InputError("--timeout", "must be 1 second or more")
         ensure_database()  # the embedded database migrates itself; so does a new PostgreSQL database
         worker = None
         if not options["no_worker"]:
@@ -32,7 +41,7 @@ class Command(BackstrideCommand):
             worker = subprocess.Popen([sys.executable, "-m", "backstride", "worker"], env=os.environ.copy())
         self.stdout.write(f"backstride is serving on http://{options['host']}:{options['port']}/ (Ctrl+C stops it)")
         try:
-            run(options["host"], options["port"], options["workers"], options["threads"])
+            run(options["host"], options["port"], options["workers"], options["threads"], options["timeout"])
         finally:
             if worker is not None:
                 worker.terminate()
