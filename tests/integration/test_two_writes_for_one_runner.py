@@ -1,6 +1,6 @@
-"""Two writes for one runner at the same moment replay one after the other, so the state stored last
-counts both logs (PostgreSQL: the runner's row is locked before the replay; SQLite's single writer
-does the same by itself)."""
+"""Two writes for one runner at the same moment take turns: the state stored last counts both logs,
+and a second check-in for one morning is refused, not a server error (PostgreSQL: the runner's row
+is locked first; SQLite's single writer does the same by itself)."""
 
 import copy
 import datetime as dt
@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 
+from backstride.core.errors import InputError
 from backstride.core.tracking.logs import parse_checkin, parse_run
 from backstride.runners import models as m
 from backstride.runners import program, services
@@ -74,3 +75,36 @@ def test_a_run_logged_while_a_check_in_is_replayed_waits_and_the_last_state_coun
     monkeypatch.setattr(program, "cache", DummyCache("none", {}))  # a replay from the start
     assert runner.state == real(runner, runner.state_as_of).stored
     assert runner.state["as_of"] == day.isoformat()
+
+
+def test_two_check_ins_for_one_morning_sent_at_once_store_one_and_refuse_the_other_cleanly(sam):
+    sam = copy.deepcopy(sam)
+    sam["start_date"] = START.isoformat()
+    runner, _ = start_runner(sam)
+    morning = {"date": (START + dt.timedelta(days=2)).isoformat(), "pain": 3}
+    together = threading.Barrier(2)
+    outcomes = []
+
+    def send(pain: int):
+        try:
+            who = m.Runner.objects.get(pk=runner.pk)
+            together.wait(10)
+            checkin(who, parse_checkin(morning | {"pain": pain}))
+            outcomes.append("stored")
+        except InputError as refused:
+            outcomes.append(f"refused: {refused.field}")
+        except Exception as error:  # reported by the test below
+            outcomes.append(f"failed: {error!r}")
+        finally:
+            connection.close()
+
+    for _attempt in range(5):
+        m.CheckIn.objects.filter(runner=runner).delete()
+        outcomes.clear()
+        pair = [threading.Thread(target=send, args=(pain,)) for pain in (3, 4)]
+        for thread in pair:
+            thread.start()
+        for thread in pair:
+            thread.join(30)
+        assert sorted(outcomes) == ["refused: date", "stored"], outcomes
+        assert m.CheckIn.objects.filter(runner=runner).count() == 1

@@ -107,6 +107,7 @@ def record_of(runner: m.Runner, kind: str, record_id: int):
 def delete(runner: m.Runner, kind: str, record_id: int, actor=None) -> None:
     """Delete one record and work the program out again from its day."""
     with transaction.atomic():
+        services.lock_runner(runner)  # an edit of the same record at the same moment waits for this one
         row = record_of(runner, kind, record_id)
         if kind == "checkin" and safety_locked(row):
             raise InputError(
@@ -127,6 +128,7 @@ def edit(runner: m.Runner, kind: str, record_id: int, changes: dict, actor=None)
     if kind not in editors:
         raise InputError("kind", _("must be one of: %(kinds)s") % {"kinds": ", ".join(KINDS)})
     with transaction.atomic():
+        services.lock_runner(runner)  # so a delete at the same moment cannot be undone by this edit's save
         row = record_of(runner, kind, record_id)
         services.refuse_future(row.date)
         usual = _usual_stiffness(runner, kind)

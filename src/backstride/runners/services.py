@@ -275,7 +275,7 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     (SQLite's write lock already does this; PostgreSQL needs the row lock).
     """
     with transaction.atomic(savepoint=False):  # the caller's transaction, or one of its own
-        m.Runner.objects.select_for_update().filter(pk=runner.pk).values_list("pk").first()
+        lock_runner(runner)
         replay = _replay(runner, day)
         _store(runner, replay)
         runner.state = replay.stored
@@ -284,6 +284,15 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         runner.save(update_fields=["state", "state_as_of", "version"])
         runner.refresh_from_db(fields=["version"])
     return replay.resumed.state
+
+
+def lock_runner(runner: m.Runner) -> None:
+    """Hold the runner's row until the transaction ends, so writes for one runner take turns.
+
+    PostgreSQL needs it; on SQLite a write transaction already holds the database's one write lock.
+    A write that checks before it stores (one check-in a morning) takes it before checking.
+    """
+    m.Runner.objects.select_for_update().filter(pk=runner.pk).values_list("pk").first()
 
 
 def _as_of(runner: m.Runner, day: dt.date) -> dt.date:
@@ -403,6 +412,7 @@ def checkin(runner: m.Runner, data: CheckInInput) -> ProgramState:
     if data.red_flags is not None:
         status = screen(RedFlagAnswers(flags=data.red_flags.model_dump(), age=runner.age)).status
     with transaction.atomic():
+        lock_runner(runner)  # a second check-in sent at the same moment waits here, then is refused below
         if m.CheckIn.objects.filter(runner=runner, date=data.date).exists():
             raise InputError("date", f"there is already a check-in for {data.date.isoformat()}")
         m.CheckIn.objects.create(
