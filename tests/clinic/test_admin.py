@@ -107,3 +107,18 @@ def test_the_audit_trail_cannot_be_added_to_changed_or_deleted_from_the_admin(st
     client.post(reverse("admin:clinic_auditevent_change", args=[event.pk]), {"action": "rewritten"})
     event.refresh_from_db()
     assert event.action == "runner_viewed"
+
+
+@pytest.mark.parametrize(
+    "model", [m.SessionLog, m.CheckIn, m.RunLog, m.OutcomeMeasure, m.Clearance, m.Adjustment, m.Decision, m.Episode]
+)
+def test_staff_see_a_runners_records_in_the_admin_but_cannot_add_or_change_them(staff, model):
+    row = model.objects.first()
+    before = model.objects.filter(pk=row.pk).values().get()
+    client = client_for(staff)
+    opts = model._meta
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 403
+    page = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    client.post(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]), {"date": "2026-01-01"})
+    assert model.objects.filter(pk=row.pk).values().get() == before

@@ -67,13 +67,26 @@ class PlannedSessionAdmin(AuditedReads, admin.ModelAdmin):
     inlines = (PrescribedExerciseInline,)
 
 
-class ExerciseLogInline(admin.TabularInline):
+class ReadOnlyLogs:
+    """A runner's logs and a clinician's changes are changed only where the program is worked out again
+    and the change kept in the trail (the runner's history, the clinic's adjust page), and what the
+    program decided only by that working out; the admin shows them. Deleting stays allowed, as deleting
+    a person deletes their records with them."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ExerciseLogInline(ReadOnlyLogs, admin.TabularInline):
     model = m.ExerciseLog
     extra = 0
 
 
 @admin.register(m.SessionLog)
-class SessionLogAdmin(AuditedReads, admin.ModelAdmin):
+class SessionLogAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "pain_before", "pain_during", "pain_after", "effort", "as_planned")
     search_fields = ("runner__name", "note")
     date_hierarchy = "date"
@@ -82,7 +95,7 @@ class SessionLogAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.CheckIn)
-class CheckInAdmin(AuditedReads, admin.ModelAdmin):
+class CheckInAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "pain", "stiffness", "leg_symptoms", "red_flag_status")
     list_filter = ("leg_symptoms", "red_flag_status")
     search_fields = ("runner__name",)
@@ -91,7 +104,7 @@ class CheckInAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.RunLog)
-class RunLogAdmin(AuditedReads, admin.ModelAdmin):
+class RunLogAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "km", "minutes", "pain_during", "pain_after")
     search_fields = ("runner__name",)
     date_hierarchy = "date"
@@ -99,7 +112,7 @@ class RunLogAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.OutcomeMeasure)
-class OutcomeMeasureAdmin(AuditedReads, admin.ModelAdmin):
+class OutcomeMeasureAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "kind", "value")
     list_filter = ("kind",)
     search_fields = ("runner__name",)
@@ -107,14 +120,14 @@ class OutcomeMeasureAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.Clearance)
-class ClearanceAdmin(AuditedReads, admin.ModelAdmin):
+class ClearanceAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "cleared_by", "note", "created_at")
     search_fields = ("runner__name", "note")
     list_select_related = ("runner",)
 
 
 @admin.register(m.Decision)
-class DecisionAdmin(AuditedReads, admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "target", "kind", "reason")
     list_filter = ("kind", "target")
     search_fields = ("runner__name", "reason")
@@ -124,7 +137,7 @@ class DecisionAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.Episode)
-class EpisodeAdmin(AuditedReads, admin.ModelAdmin):
+class EpisodeAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "kind", "start", "end", "reason")
     list_filter = ("kind",)
     search_fields = ("runner__name", "reason")
@@ -140,7 +153,7 @@ class NudgeAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(m.Adjustment)
-class AdjustmentAdmin(AuditedReads, admin.ModelAdmin):
+class AdjustmentAdmin(ReadOnlyLogs, AuditedReads, admin.ModelAdmin):
     list_display = ("runner", "date", "kind", "slot", "slug", "dosage_step", "author", "note")
     list_filter = ("kind",)
     search_fields = ("runner__name", "note", "author__username", "slug")
