@@ -1,5 +1,7 @@
-"""`backstride demo` creates its people once and `backstride serve` serves them with a real WSGI server."""
+"""`backstride demo` creates its people once and `backstride serve` serves them with a real WSGI server: its
+workers share long-lived connections, and a request past the deadline is cut off while the server goes on."""
 
+import contextlib
 import http.client
 import json
 import os
@@ -144,10 +146,12 @@ def _connections_by_process(port: int, pids: list[int]) -> dict[int, int]:
     counts = {}
     for pid in pids:
         inodes = set()
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            target = os.readlink(fd) if fd.is_symlink() else ""
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
+        with contextlib.suppress(OSError):  # a process that has just ended holds nothing
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    target = os.readlink(fd)
+                    if target.startswith("socket:["):
+                        inodes.add(target[8:-1])
         counts[pid] = len(inodes & established)
     return counts
 
