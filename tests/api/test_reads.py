@@ -39,6 +39,12 @@ def test_today_plan_and_progress_are_the_reports_unchanged(sam_caller, linked_cl
         assert clinic.json() == expected, path
 
 
+def test_today_says_when_week_1_starts_and_counts_week_0_before_it(sam_caller):
+    before = sam_caller.get("/today", date="2026-12-02").json()
+    assert (before["week"], before["starts"]) == (0, "2026-12-07")
+    assert sam_caller.get("/today", date="2026-12-07").json()["week"] == 1
+
+
 def test_without_a_date_the_program_is_shown_for_today(sam_caller):
     assert sam_caller.get("/today").json()["date"] == timezone.localdate().isoformat()
 

@@ -110,3 +110,11 @@ def test_a_paused_program_offers_no_lesson(capsys, sam_started):
     assert main(["today", "--date", week2, "--json"]) == 0
     today = json.loads(capsys.readouterr().out)
     assert today["phase"] == "paused" and today["lesson"] is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_today_before_the_program_starts_says_when_it_starts_instead_of_week_0(capsys, sam_started):
+    before = (START - dt.timedelta(days=3)).isoformat()
+    assert main(["today", "--date", before]) == 0
+    out = capsys.readouterr().out
+    assert f"before week 1 (your program starts on {START.isoformat()})" in out and "week 0" not in out

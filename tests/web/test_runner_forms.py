@@ -216,6 +216,13 @@ def test_settings_without_a_day_change_nothing(sam):
 # -- what the pages say ---------------------------------------------------------------------------
 
 
+def test_today_before_the_program_starts_says_when_week_1_begins_not_week_0(sam):
+    user, _runner = sam
+    page = text_of(client_for(user).get("/today/?date=2026-12-02"))
+    assert "Today · before week 1" in page and "your program starts on Monday 7 December" in page
+    assert "week 0" not in page
+
+
 def test_today_shows_the_days_session_with_every_planned_exercise_and_the_running_week(sam):
     user, runner = sam
     session = planned_sessions(runner).get(date=START)

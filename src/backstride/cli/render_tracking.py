@@ -14,7 +14,10 @@ from .render import dose_text
 
 
 def render_today(console: Console, v: dict) -> None:
-    console.print(f"[bold]{v['runner']}[/bold], {v['date']}: week {v['week']}, {label('phase', v['phase'])}")
+    if v["week"] < 1:
+        console.print(f"[bold]{v['runner']}[/bold], {v['date']}: before week 1 (your program starts on {v['starts']})")
+    else:
+        console.print(f"[bold]{v['runner']}[/bold], {v['date']}: week {v['week']}, {label('phase', v['phase'])}")
     if v["paused"]:
         reasons = "".join(f"\n  • {r}" for r in v["paused"].get("reasons", []))
         console.print(Panel(v["paused"]["message"] + reasons, title="Program paused", border_style="bold red"))

@@ -51,7 +51,7 @@ def changes_by_day(changes: list[dict]) -> list[dict]:
 
 # Raised when what a view holds changes shape or wording, so that a server upgraded in place never
 # serves an entry the old code kept (entries live VIEW_SECONDS); the release's version is in the key too.
-VIEW_FORMAT = 2
+VIEW_FORMAT = 3
 
 
 def code_mark() -> str:
@@ -192,6 +192,7 @@ def today_view(runner: m.Runner, day: dt.date) -> dict:
         "runner": runner.name,
         "date": day.isoformat(),
         "week": week,
+        "starts": plan.start_date.isoformat(),  # week 1's first day: before it, week is 0
         "phase": _phase(plan.data, week, state, day),
         "paused": state.paused.as_dict() if state.paused else None,
         "flare_up": {"since": state.flare_start.isoformat(), "reason": state.flare_reason}

@@ -54,7 +54,8 @@ class RunToRateOut(Out):
 class TodayOut(Out):
     runner: str
     date: dt.date
-    week: int
+    week: int = Field(description="The program's week; 0 before it starts")
+    starts: dt.date = Field(description="The first day of week 1")
     phase: str
     paused: ReferralOut | None
     flare_up: FlareUpOut | None
