@@ -117,3 +117,10 @@ def test_the_clinicians_digest_comes_weekly_on_its_day_after_the_chosen_time():
 def test_retries_wait_longer_each_time_and_then_give_up():
     waits = [rules.retry_delay(n) for n in range(1, rules.MAX_ATTEMPTS + 1)]
     assert waits[:-1] == sorted(waits[:-1]) and waits[-1] is None
+
+
+def test_while_a_flare_up_settles_the_session_day_is_gentle_and_a_left_out_session_brings_no_follow_up():
+    settling = RunnerDay((event(START, "session", 25),), frozenset(), START, settling=True)
+    [due] = due_for_runner(settling, Preferences(EIGHT), local(START, 8))
+    assert (due.kind, due.detail) == (rules.SESSION_DAY, {"settling": True})
+    assert kinds(settling, local(START + dt.timedelta(days=1), 8)) == []

@@ -49,3 +49,23 @@ def test_the_runners_own_zone_decides_the_hour(sam, claimed):
     _user, runner = sam
     Runner.objects.filter(pk=runner.pk).update(time_zone="Asia/Tokyo")  # 08:00 there is 23:00 UTC the day before
     assert kinds(claimed(at(WEDNESDAY - DAY, 23, 0))) == ["session_day"]
+
+
+def test_while_a_flare_up_settles_the_session_day_speaks_of_gentle_movement_and_no_follow_up_comes(sam, claimed):
+    from backstride.core.reminders.messages import runner_message
+    from backstride.core.tracking.logs import parse_checkin
+    from backstride.reminders.models import Delivery
+    from backstride.runners.services import checkin
+
+    _user, runner = sam
+    for day, pain in ((FIRST_SESSION, 2), (FIRST_SESSION + DAY, 7)):  # a 7/10 morning starts a settle-down block
+        checkin(runner, parse_checkin({"date": day.isoformat(), "pain": pain}))
+    runner.refresh_from_db()
+    assert runner.state["flare"]
+    assert kinds(claimed(at(WEDNESDAY, 8, 5))) == ["session_day"]
+    detail = Delivery.objects.get(local_date=WEDNESDAY, kind="session_day").detail
+    assert detail == {"settling": True}
+    message = runner_message("session_day", detail)
+    assert message.subject == "Gentle movement today" and "minutes" not in message.text
+    assert "flare" not in message.push_body.lower() and "pain" not in message.push_body.lower()
+    assert claimed(at(WEDNESDAY + DAY, 8, 5)) == []  # leaving the session out was what the program asked

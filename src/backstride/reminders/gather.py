@@ -39,6 +39,7 @@ def settings_batch(after: int, size: int) -> list[dict]:
         rows.values(
             *SETTINGS_FIELDS,
             paused=KeyTransform("paused", "user__runner__state"),
+            flare=KeyTransform("flare", "user__runner__state"),
             nudges=KeyTransform("nudges", "user__runner__state"),
         )[:size]
     )
@@ -160,4 +161,5 @@ class Batch:
             paused=bool(paused),
             nudge_dates=nudges,
             judged_until=row["user__runner__state_as_of"],
+            settling=bool(row["flare"]),
         )

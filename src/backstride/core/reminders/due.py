@@ -30,6 +30,7 @@ class RunnerDay:
     # the adaptation's missed-maintenance-week nudges (state.nudges), and the day it has judged up to
     nudge_dates: tuple[dt.date, ...] = ()
     judged_until: dt.date | None = None
+    settling: bool = False  # in a flare-up's settle-down block: gentle movement stands in for the sessions
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ def due_for_runner(runner: RunnerDay, prefs: Preferences, now_local: dt.datetime
     out: list[Due] = []
     session = next((e for e in todays if e.kind == "session"), None)
     if session and not done_today:
-        out.append(Due(rules.SESSION_DAY, today, {"minutes": session.minutes}))
+        # while a flare-up settles, the day's page has gentle movement instead of the session
+        detail = {"settling": True} if runner.settling else {"minutes": session.minutes}
+        out.append(Due(rules.SESSION_DAY, today, detail))
     maintenance = next((e for e in todays if e.kind == "maintenance"), None)
     if maintenance and not done_today:
         missed = missed_maintenance_weeks(runner, today)
@@ -96,7 +99,9 @@ def due_for_runner(runner: RunnerDay, prefs: Preferences, now_local: dt.datetime
     missed_yesterday = any(
         e.date == yesterday and e.kind == "session" and not e.cancelled for e in runner.events
     ) and not ({yesterday, today} & runner.logged_days)
-    if missed_yesterday and not out:  # one nudge a day is enough: today's session message says it all
+    # one nudge a day is enough (today's session message says it all), and none while a flare-up settles:
+    # leaving a session out then is what the program asked for
+    if missed_yesterday and not out and not runner.settling:
         out.append(Due(rules.MISSED_SESSION, today))
     outcomes = sorted({_outcome_kind(e) for e in todays if e.kind == "outcome"})
     if outcomes:

@@ -29,6 +29,17 @@ def _minutes(detail: dict) -> str:
 
 
 def runner_message(kind: str, detail: dict) -> Message:
+    if kind == rules.SESSION_DAY and detail.get("settling"):
+        return Message(
+            _("Gentle movement today"),
+            _("Today's page has gentle movement and walking for today.")
+            + "\n"
+            + _(
+                "While your back settles they stand in for the full session; your morning check-ins tell the "
+                "program when to bring the session back."
+            ),
+            "/today/",
+        )
     if kind == rules.SESSION_DAY:
         return Message(
             _("Your back session is today"),
