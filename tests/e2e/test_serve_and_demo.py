@@ -26,6 +26,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for(port: int) -> float:
+    """Wait until the server accepts connections (at most a minute); the time the wait gives up at."""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    return deadline
+
+
 @pytest.fixture(scope="module")
 def demo_env(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
@@ -86,13 +98,7 @@ def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
         text=True,
     )
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
+        wait_for(port)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         conn.request("GET", "/accounts/login/")
         response = conn.getresponse()
@@ -166,13 +172,7 @@ def test_long_lived_connections_are_spread_over_the_workers_and_none_waits(demo_
     server = subprocess.Popen([sys.executable, "-m", "backstride", *command], env=env, cwd=ROOT)
     clients = []
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
+        wait_for(port)
         time.sleep(1)  # both workers up
         for _ in range(3 * KEPT_PER_THREAD):  # a client keeps each connection open after its answer
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -225,13 +225,7 @@ def test_a_request_that_runs_past_the_deadline_is_cut_off_and_the_server_goes_on
         text=True,
     )
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
+        deadline = wait_for(port)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         began = time.monotonic()
         conn.request("GET", "/slow/")

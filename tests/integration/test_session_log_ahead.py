@@ -99,13 +99,11 @@ def test_the_history_a_session_is_replayed_with_is_the_one_read_back_once_it_is_
         write_day(runner, n)
     plan = runner.current_plan
     log = parse_session_log(session(9, exercises=EXERCISES, note="After work"))
-    entry, done = services._session_rows(runner, log)
-    foreseen = history_for(runner, plan).with_session(services._as_report(entry, done))
+    foreseen = history_for(runner, plan).with_session(log.report())
     log_session(runner, log)
     assert history_for(runner, plan) == foreseen
     earlier = parse_session_log(session(4, note="Logged late"))  # a third session on an earlier day
-    entry, done = services._session_rows(runner, earlier)
-    foreseen = history_for(runner, plan).with_session(services._as_report(entry, done))
+    foreseen = history_for(runner, plan).with_session(earlier.report())
     log_session(runner, earlier)
     assert history_for(runner, plan) == foreseen
     assert [s.note for s in foreseen.sessions if s.date == START + dt.timedelta(days=4)][-1] == "Logged late"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from backstride.core.errors import InputError
 from backstride.core.screening.red_flags import REFER_EMERGENCY
 from backstride.core.tracking.adapt import Resumed
-from backstride.core.tracking.events import ExerciseResult, History, SessionReport
+from backstride.core.tracking.events import History
 from backstride.core.tracking.state import ProgramState
 
 if TYPE_CHECKING:  # the validation models are only needed on the write path
@@ -335,21 +335,6 @@ def _insert_session(entry: m.SessionLog, done: list[m.ExerciseLog]) -> None:
     m.ExerciseLog.objects.bulk_create(done)
 
 
-def _as_report(entry: m.SessionLog, done: list[m.ExerciseLog]) -> SessionReport:
-    """The session as the replay reads it back once stored (program.history_for)."""
-    results = tuple(ExerciseResult(e.slug, e.completed, e.pain, e.sets, e.reps, e.hold_seconds) for e in done)
-    return SessionReport(
-        entry.date,
-        entry.pain_before,
-        entry.pain_during,
-        entry.pain_after,
-        entry.effort,
-        entry.as_planned,
-        results,
-        entry.note,
-    )
-
-
 def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState | None:
     """Work out the replay with the new session before taking the write lock; store both only if
     the runner is still at the version that was read (None otherwise: nothing is stored).
@@ -361,7 +346,7 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
         return None
     seen, day = runner.version, _as_of(runner, log.date)
     entry, done = _session_rows(runner, log)
-    history = history_for(runner, active_plan(runner)).with_session(_as_report(entry, done))
+    history = history_for(runner, active_plan(runner)).with_session(log.report())
     replay = _replay(runner, day, history)
     try:
         with transaction.atomic():
