@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 from importlib import import_module
 from pathlib import Path
@@ -13,11 +14,19 @@ def huey_from(config: dict) -> Huey:
     """A Huey for these settings: {"huey_class": "huey.SqliteHuey", "name": ..., and the storage's own options}."""
     options = dict(config)
     module, _dot, name = options.pop("huey_class", "huey.SqliteHuey").rpartition(".")
-    if options.get("filename"):
-        Path(options["filename"]).parent.mkdir(parents=True, exist_ok=True)
     # results are not kept: each task records what it did in the database
     options.setdefault("results", False)
-    return getattr(import_module(module), name)(options.pop("name", "backstride"), **options)
+    make = functools.partial(getattr(import_module(module), name), options.pop("name", "backstride"), **options)
+    if not options.get("filename"):
+        return make()
+    path = Path(options["filename"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Huey makes the file's tables and turns on WAL as it starts. Two workers starting at once on a new
+    # file can meet there, and SQLite refuses the second ("database is locked") rather than waiting:
+    # they take turns on a lock file beside it.
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return make()
 
 
 @functools.cache
