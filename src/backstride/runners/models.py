@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
+from collections import OrderedDict
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -39,11 +42,10 @@ class Runner(models.Model):
 
     @property
     def current_plan(self) -> Plan | None:
-        """The active plan, looked up once per loaded runner (a write reloads the runner)."""
+        """The active plan with its assessment, looked up once per loaded runner (a write reloads the runner)."""
         if "_current_plan" not in self.__dict__:
-            self.__dict__["_current_plan"] = (
-                self.plans.filter(active=True).select_related("assessment").order_by("-created_at", "-id").first()
-            )
+            found = list(Plan.objects.raw(ACTIVE_PLAN, [self.pk]))
+            self.__dict__["_current_plan"] = _with_contents(found[0]) if found else None
         return self.__dict__["_current_plan"]
 
     @property
@@ -81,6 +83,41 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+# Every page and write asks for the active plan: one plain query for the row (an ORM query costs more
+# to build than to run). The plan and its assessment never change once stored, so their large JSON
+# parts are kept per process, marshalled: each use gets its own copy, several times faster than
+# decoding the JSON again.
+ACTIVE_PLAN = (
+    "SELECT id, runner_id, assessment_id, created_at, start_date, end_date, active FROM runners_plan "
+    "WHERE runner_id = %s AND active ORDER BY created_at DESC, id DESC LIMIT 1"
+)
+_CONTENTS: OrderedDict[tuple[int, float], tuple[bytes, tuple]] = OrderedDict()
+CONTENTS_KEPT = 256
+
+
+def _with_contents(plan: Plan) -> Plan:
+    """The plan with its data and its assessment, from the process's copy when it has one."""
+    key = (plan.pk, plan.created_at.timestamp())  # a new database hands out the same ids again
+    kept = _CONTENTS.get(key)
+    if kept is None:
+        stored = Plan.objects.select_related("assessment").get(pk=plan.pk)
+        a = stored.assessment
+        kept = (
+            marshal.dumps((stored.data, a.intake, a.result)),
+            (a.pk, a.runner_id, a.created_at, a.screening_status),
+        )
+        _CONTENTS[key] = kept
+        if len(_CONTENTS) > CONTENTS_KEPT:
+            _CONTENTS.popitem(last=False)
+    data, intake, result = marshal.loads(kept[0])
+    pk, runner_id, created_at, status = kept[1]
+    plan.data = data
+    plan.assessment = Assessment(
+        pk=pk, runner_id=runner_id, created_at=created_at, intake=intake, screening_status=status, result=result
+    )
+    return plan
 
 
 class PlannedSession(models.Model):
