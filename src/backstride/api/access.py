@@ -12,12 +12,12 @@ from backstride.runners.models import Runner
 def own_runner(request) -> Runner:
     """The caller's own runner; never another's, whatever the request asks for."""
     user = request.auth
+    runner = runner_for(user)  # roles are exclusive: a runner is never a clinician
+    if runner is not None:
+        return runner
     if clinician_for(user) is not None:
         raise HttpError(403, "These endpoints are for runners; clinicians use /clinic/runners.")
-    runner = runner_for(user)
-    if runner is None:
-        raise HttpError(404, "You have no runner profile yet: complete the intake on the website first.")
-    return runner
+    raise HttpError(404, "You have no runner profile yet: complete the intake on the website first.")
 
 
 def own_clinician(request) -> Clinician:

@@ -31,7 +31,7 @@ from backstride.core.tracking.ladder import build_ladders
 from backstride.core.tracking.resolve import Program
 from backstride.core.tracking.state import ProgramState
 
-from .models import Adjustment, Plan, Runner
+from .models import Plan, Runner
 
 BASELINE_STIFFNESS_CHECKINS = 3
 
@@ -60,20 +60,27 @@ def _ladders(plan: Plan) -> dict:
     return ladders
 
 
+ADJUSTMENTS_SQL = (
+    "SELECT a.date, a.kind, a.note, a.slot, a.slug, a.dosage_step, u.first_name, u.last_name, u.username "
+    "FROM runners_adjustment a LEFT JOIN auth_user u ON u.id = a.author_id "
+    "WHERE a.runner_id = %s ORDER BY a.date, a.id"
+)
+
+
 def adjustments_for(plan: Plan) -> tuple[PlanAdjustment, ...]:
-    """A clinician's changes to this runner's plan, as the core reads them."""
-    rows = Adjustment.objects.filter(runner_id=plan.runner_id).select_related("author").order_by("date", "id")
+    """A clinician's changes to this runner's plan, as the core reads them (read on every write: plain SQL)."""
     return tuple(
         PlanAdjustment(
-            a.date,
-            a.kind,
-            a.note,
-            a.slot,
-            a.slug,
-            a.dosage_step or 0,
-            (a.author.get_full_name() or a.author.username) if a.author else "your clinician",
+            day,
+            kind,
+            note,
+            slot,
+            slug,
+            step or 0,
+            # the author's full name as Django words it, else the user name; an account since deleted: no name
+            f"{first} {last}".strip() or username if username is not None else "your clinician",
         )
-        for a in rows
+        for day, kind, note, slot, slug, step, first, last, username in _rows(ADJUSTMENTS_SQL, plan.runner_id)
     )
 
 

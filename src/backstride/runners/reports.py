@@ -12,6 +12,7 @@ import statistics
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -244,12 +245,17 @@ def maintenance_sessions(program, state, end: dt.date, day: dt.date) -> list[dic
     return out
 
 
+OUTCOME_DATES = "SELECT kind, date FROM runners_outcomemeasure WHERE runner_id = %s ORDER BY date, id"
+
+
 def outcomes_due(runner: m.Runner, plan: m.Plan, day: dt.date, state) -> list[dict]:
     if state.paused:
         return []
     recorded: dict[str, list[dt.date]] = {}
-    for kind, d in m.OutcomeMeasure.objects.filter(runner=runner).values_list("kind", "date"):
-        recorded.setdefault(kind, []).append(d)
+    with connection.cursor() as cursor:  # on every write: plain SQL (see program.history_for)
+        cursor.execute(OUTCOME_DATES, [runner.pk])
+        for kind, d in cursor.fetchall():
+            recorded.setdefault(kind, []).append(d)
     intake = plan.assessment.intake
     if intake.get("endurance"):
         recorded.setdefault("endurance", []).append(plan.start_date)

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -370,6 +370,17 @@ def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:
     with transaction.atomic():  # another write came first: replay again under the write lock
         _insert_session(*_session_rows(runner, log))
         return recompute(runner, _as_of(runner, log.date))
+
+
+DECISION_KEYS = "SELECT date, target, kind FROM runners_decision WHERE runner_id = %s AND date >= %s"
+
+
+def decision_keys_since(runner: m.Runner, day: dt.date) -> set[tuple[dt.date, str, str]]:
+    """The (date, target, kind) of the decisions stored from this day on: what a new log's answer
+    compares against to say what the log changed (read on every write: plain SQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(DECISION_KEYS, [runner.pk, day])
+        return set(cursor.fetchall())
 
 
 def red_flags_due(runner: m.Runner, day: dt.date) -> bool:

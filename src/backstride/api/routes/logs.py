@@ -44,7 +44,7 @@ def _logged(runner: m.Runner, day: dt.date, store: Callable[[], ProgramState]) -
     The replay walks the days in order, so a log can only change decisions from its own day on:
     only those are read and compared, however long the history.
     """
-    before = set(m.Decision.objects.filter(runner=runner, date__gte=day).values_list("date", "target", "kind"))
+    before = services.decision_keys_since(runner, day)
     state = store()
     changes = [d.as_dict() for d in state.decisions if d.date >= day and (d.date, d.target, d.kind) not in before]
     return Status(201, {"date": day, "changes": changes, "paused": state.paused.as_dict() if state.paused else None})
