@@ -142,3 +142,47 @@ def test_no_checkpoint_is_kept_in_the_first_week_and_a_recent_one_is_not_replace
     again = replay_resuming(program, history(logs, day(25)), day(25), first)
     assert again.checkpoint is first  # five days on: a checkpoint twelve days back is still close enough
     assert replay_resuming(program, history(logs, day(35)), day(35), first).checkpoint.day == day(28)
+
+
+def _changed(value):
+    """Another value of the same kind (a field's change the digest must see)."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, dt.date):
+        return value - dt.timedelta(days=1)
+    if isinstance(value, int | float):
+        return value + 1
+    if isinstance(value, str):
+        return value + " (edited)"
+    if isinstance(value, tuple):
+        return value[1:] if value else ("added",)
+    return 1  # None: now a value
+
+
+def test_a_change_to_any_field_of_any_report_up_to_the_day_changes_the_digest(programs):
+    from backstride.core.tracking.adapt import inputs_digest
+
+    exercise = ExerciseResult("dead-bug", True, 2, 2, 8, None)
+    session = SessionReport(day(3), 2, 3, 2, 5, False, (exercise,), "felt fine")
+    checkin = CheckInReport(day(3), 2, 1, "refer_urgent", "see a clinician", False, False, ("night pain",))
+    run = RunReport(day(3), 5.0, 30.0, 1, 2, False, 4)
+    program = programs["running"]
+    base = History((session,), (checkin,), (run,), baseline_pain=3)
+    digest = inputs_digest(program, base, day(3))
+    seen = 0
+    for kind, report in (("sessions", session), ("checkins", checkin), ("runs", run)):
+        for f in dataclasses.fields(report):
+            if f.name == "exercises":
+                continue
+            edited = dataclasses.replace(report, **{f.name: _changed(getattr(report, f.name))})
+            changed = dataclasses.replace(base, **{kind: (edited,)})
+            assert inputs_digest(program, changed, day(3)) != digest, f"{kind}.{f.name}"
+            seen += 1
+    for f in dataclasses.fields(exercise):
+        edited = dataclasses.replace(exercise, **{f.name: _changed(getattr(exercise, f.name))})
+        changed = dataclasses.replace(base, sessions=(dataclasses.replace(session, exercises=(edited,)),))
+        assert inputs_digest(program, changed, day(3)) != digest, f"exercises.{f.name}"
+        seen += 1
+    assert seen == 7 + 8 + 7 + 6  # every field of every kind was tried
+    later = dataclasses.replace(base, runs=(run, dataclasses.replace(run, date=day(4))))
+    assert inputs_digest(program, later, day(3)) == digest  # a report after the day does not count

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from ..i18n import _, gettext_noop
 
@@ -24,9 +25,13 @@ class Decision:
     details: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        d = asdict(self)
-        d["date"] = self.date.isoformat()
-        return d
+        return {
+            "date": self.date.isoformat(),
+            "target": self.target,
+            "kind": self.kind,
+            "reason": self.reason,
+            "details": copy.deepcopy(self.details),
+        }
 
 
 @dataclass(frozen=True)

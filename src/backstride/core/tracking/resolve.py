@@ -50,6 +50,7 @@ class Program:
             (s["minutes"] for w in plan["weeks"] for s in w["sessions"] if s["kind"] == "trunk_strength"), default=0
         )
         self._ceilings = self._ceiling_table()
+        self._doses: dict[Rung, tuple[dict, float]] = {}
         self.adjustments = tuple(sorted(adjustments, key=lambda a: a.date))
         self.overrides: dict[str, list[tuple[dt.date, Rung]]] = {}
         self.shifts: list[tuple[dt.date, int]] = []
@@ -135,20 +136,24 @@ class Program:
         pos = positions.get(slot, self.first_planned(slot))
         return self.ladders[slot][min(pos, self.ceiling(slot, day))]
 
-    def _minutes(self, items: list[tuple[str, Rung]]) -> int:
-        seconds = 0.0
-        for _slot, rung in items:
+    def _dose(self, rung: Rung) -> tuple[dict, float]:
+        """A rung's prescription and its whole time, worked out once per program (a replay asks often)."""
+        found = self._doses.get(rung)
+        if found is None:
             ex = self.library[rung.slug]
-            seconds += exercise_seconds(ex, min(rung.step, len(ex.dosage.steps) - 1))
-        return session_minutes(seconds)
+            step = min(rung.step, len(ex.dosage.steps) - 1)
+            found = self._doses[rung] = (prescription(ex, step), exercise_seconds(ex, step))
+        return found
+
+    def _minutes(self, items: list[tuple[str, Rung]]) -> int:
+        return session_minutes(sum(self._dose(rung)[1] for _slot, rung in items))
 
     def _build(self, day: dt.date, kind: str, items: list[tuple[str, Rung]], note: str = "") -> dict:
         exercises, seconds = [], 0.0
         for slot, rung in items:
-            ex = self.library[rung.slug]
-            step = min(rung.step, len(ex.dosage.steps) - 1)
-            seconds += exercise_seconds(ex, step)
-            exercises.append(prescription(ex, step) | {"slot": slot})
+            dose, whole = self._dose(rung)
+            seconds += whole
+            exercises.append(dose | {"slot": slot})  # a copy: the prescription's values are all plain scalars
         return {
             "date": day.isoformat(),
             "day": DAYS[day.weekday()],
