@@ -105,7 +105,8 @@ def test_the_history_read_in_sql_is_the_one_the_models_hold(sam):
     assert [len(s.exercises) for s in history.sessions] == [0, 3, 0]
     assert history.sessions[1].exercises[1] == ExerciseResult("bird-dog", False, 6, None, None, None)
     assert history.sessions[2].note == "Evening, ünïcode ✓"
-    assert [(r.km, r.pain_during, r.walk) for r in history.runs] == [(4.5, 1, False), (2.0, 0, True), (8.25, None, False)]
+    runs = [(r.km, r.pain_during, r.walk) for r in history.runs]
+    assert runs == [(4.5, 1, False), (2.0, 0, True), (8.25, None, False)]
     warned = history.checkins[6]
     assert warned.red_flag_status == "refer_emergency" and warned.red_flag_reasons and warned.red_flag_message
     assert history.checkins[7].leg_weakness and history.checkins[7].red_flag_reasons == ()
