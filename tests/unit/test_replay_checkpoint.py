@@ -186,3 +186,44 @@ def test_a_change_to_any_field_of_any_report_up_to_the_day_changes_the_digest(pr
     assert seen == 7 + 8 + 7 + 6  # every field of every kind was tried
     later = dataclasses.replace(base, runs=(run, dataclasses.replace(run, date=day(4))))
     assert inputs_digest(program, later, day(3)) == digest  # a report after the day does not count
+
+
+@SETTINGS
+@given(reports(), st.sampled_from(("running", "walk_run")), st.integers(0, 2**16))
+def test_a_days_later_logs_find_the_planned_session_again_with_the_same_result_as_working_it_out(
+    programs, logs, kind, seed
+):
+    from backstride.core.tracking.adapt import Replay
+
+    rnd = random.Random(seed)
+    program = programs[kind]
+    checkins, sessions, runs, clearances = logs
+    # More logs on days that have one, naming exercises the plan may have that day: some hurt enough
+    # to step an exercise back (the day's next log then stands for another session) or to start a flare-up.
+    ladder_slugs = sorted({rung.slug for ladder in program.ladders.values() for rung in ladder})
+    piled = []
+    for s in sessions:
+        piled.append(s)
+        for _ in range(rnd.choice((0, 1, 3))):
+            pains = (None, 1, 2, 6) if rnd.random() < 0.9 else (8,)  # 6: one step back; 8: a flare-up
+            exercises = tuple(  # reps and holds around the doses: whether each counts as done depends on the step
+                ExerciseResult(
+                    slug,
+                    True,
+                    rnd.choice(pains) if rnd.random() < 0.2 else 2,
+                    reps=rnd.choice((None, 6, 8, 10, 12)),
+                    hold_seconds=rnd.choice((None, 5, 10, 20, 30)),
+                )
+                for slug in ladder_slugs
+            )
+            during = max((e.pain or 0 for e in exercises), default=0)
+            piled.append(SessionReport(s.date, 1, during, rnd.choice((1, 2)), 5, False, exercises))
+    now = history((checkins, piled, runs, clearances), day(90))
+    remembered = replay(program, now, day(90))
+    worked_out = Replay.planned_near
+    try:
+        Replay.planned_near = lambda self, d: self.p.session_near(d, self.state)  # every time, as before
+        fresh = replay(program, now, day(90))
+    finally:
+        Replay.planned_near = worked_out
+    same(remembered, fresh)

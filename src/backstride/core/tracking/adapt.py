@@ -86,6 +86,7 @@ class Replay:
         self.leg_days: list[dt.date] = []  # mornings with leg symptoms since the last clearance
         self.walked_comfortably = history.walk_30_min_comfortable
         self.kept: Checkpoint | None = None  # the working state at the end of the day asked for, if any
+        self._near: tuple[tuple, dict | None] = ((), None)  # the last planned session looked up, by what it read
 
     # -- helpers -------------------------------------------------------------------------
     def decide(self, day, target, kind, reason, **details) -> None:
@@ -487,7 +488,7 @@ class Replay:
                 day + ONE_DAY, _("pain {worst}/10 in {day}'s session").format(worst=worst, day=day_name(day))
             )
             return
-        planned = self.p.session_near(day, s)
+        planned = self.planned_near(day)
         if planned is None or planned["kind"] in ("settle_down", "light"):
             return
         results = {e.slug: e for e in report.exercises}
@@ -522,6 +523,23 @@ class Replay:
         if session_hold:
             self.decide(day, "program", HOLD, _("Nothing moves up after this session: {why}").format(why=session_hold))
         self.pending.append((report, outcomes))
+
+    def planned_near(self, day: dt.date) -> dict | None:
+        """The session a log on this day stands for (read only). A day's second and later logs find it
+        again without working it out, unless something it depends on changed in between."""
+        s = self.state
+        key = (
+            day,
+            s.paused is None,
+            s.flare_start,
+            s.reentry_start,
+            s.reentry_end,
+            tuple(s.positions.items()),
+            tuple(s.removed),
+        )
+        if self._near[0] != key:
+            self._near = (key, self.p.session_near(day, s))
+        return self._near[1]
 
     def bring_back(self, day: dt.date) -> None:
         """An exercise left out comes back at its easiest step when the next phase starts."""
