@@ -108,3 +108,21 @@ def test_the_caps_are_read_from_the_plan_by_distance_or_by_time():
         {"running": {"mode": "ramp", "weekly_km_cap": 20.0, "runs": [{"km": 8.0}, {"km": 12.0}]}},
     ]
     assert caps_from_plan(weeks) == [WeekCap(0, 0), WeekCap(None, 20), WeekCap(20.0, None)]
+
+
+def test_the_latest_two_week_rise_from_the_last_four_weeks_runs_is_the_one_from_every_run():
+    import random
+
+    from backstride.core.tracking.attention import recent_runs
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        runs = [
+            run(n, rnd.choice((3.0, 5.0, 8.0, 12.0)), rnd.choice((20.0, 30.0, 60.0)), walk=rnd.random() < 0.1)
+            for n in sorted(rnd.sample(range(0, 200), rnd.randint(0, 80)))
+        ]
+        today = day(rnd.randint(0, 220))
+        everything = latest_jump(weekly(START, today, runs))
+        assert latest_jump(weekly(START, today, recent_runs(START, today, runs))) == everything
+    flagged = [run(n, 10.0, 60.0) for n in (14, 15, 16)] + [run(0, 5.0, 30.0)]  # week 3 doubles week 1
+    assert latest_jump(weekly(START, day(16), recent_runs(START, day(16), flagged))) is not None

@@ -34,8 +34,9 @@ def attention(
     outcomes_due: list[dict],
     startback_risk: str | None = None,
 ) -> dict:
-    recent = [c.pain for c in history.checkins if day - WINDOW < c.date <= day]
-    before = [c.pain for c in history.checkins if day - 2 * WINDOW < c.date <= day - WINDOW]
+    week_ago, fortnight_ago = day - WINDOW, day - 2 * WINDOW
+    recent = [c.pain for c in history.checkins if week_ago < c.date <= day]
+    before = [c.pain for c in history.checkins if fortnight_ago < c.date <= week_ago]
     rising = bool(recent and before and statistics.mean(recent) - statistics.mean(before) >= PAIN_RISE_POINTS)
     rising = rising or state.pain_rise_since is not None  # held 2 points above the settled level
     planned = 0
@@ -46,7 +47,7 @@ def attention(
     done = sum(1 for s in history.sessions if day - WINDOW <= s.date < day)
     dates = [x.date for x in (*history.sessions, *history.checkins, *history.runs)]
     # running up more than 30 % over two weeks (Nielsen et al. 2014): this week so far, else the last whole week
-    jump = load.latest_jump(load.weekly(program.start, day, history.runs))
+    jump = load.latest_jump(load.weekly(program.start, day, recent_runs(program.start, day, history.runs)))
     return {
         "red_flag": state.paused.status if state.paused else None,
         "paused_because": state.paused.cause if state.paused else None,
@@ -61,3 +62,12 @@ def attention(
         # medium or high STarT Back risk: a physiotherapist alongside the program (Hill et al. 2011)
         "startback_risk": startback_risk,
     }
+
+
+def recent_runs(start: dt.date, day: dt.date, runs) -> list:
+    """The runs the latest two-week rise is worked out from: the last two program weeks and the two
+    weeks before each (a long history's earlier weeks cannot change it)."""
+    weeks_back = (day - start).days // 7 - (load.WEEKS_APART + 1)
+    first = start + dt.timedelta(weeks=max(weeks_back, 0))
+    return [r for r in runs if r.date >= first]
+
