@@ -56,3 +56,11 @@ def test_using_a_token_again_within_a_minute_writes_nothing(newcomer):
     assert len(token_writes(newcomer)) == 1  # stale by more than a minute: recorded again
     token.refresh_from_db()
     assert token.last_used_at > a_while_ago
+
+
+def test_the_token_of_a_deactivated_account_is_refused(newcomer):
+    _token, key = ApiToken.issue(newcomer.user, "phone", None)
+    caller = Caller(newcomer.client, key)
+    assert caller.get("/me").status_code == 200
+    type(newcomer.user).objects.filter(pk=newcomer.user.pk).update(is_active=False)
+    assert caller.get("/me").status_code == 401
