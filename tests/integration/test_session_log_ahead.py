@@ -116,8 +116,8 @@ def test_a_write_that_lands_while_a_session_is_worked_out_sends_it_back_under_th
     real = services._replay
     landed = []
 
-    def another_write_meanwhile(who, day, history=None):
-        result = real(who, day, history)
+    def another_write_meanwhile(who, day, history=None, digests=None):
+        result = real(who, day, history, digests)
         if not landed:  # the runner's phone sends the morning check-in while the session is worked out
             landed.append(True)
             elsewhere = m.Runner.objects.get(pk=who.pk)
@@ -149,3 +149,46 @@ def test_a_session_log_refused_after_it_was_worked_out_stores_nothing(sam, monke
     with pytest.raises(RuntimeError):
         log_session(runner, parse_session_log(session(1)))
     assert stored(runner) == before  # neither the session nor a new state
+
+
+def test_the_history_a_write_keeps_for_the_next_is_the_stored_one_with_its_fingerprints(sam):
+    from backstride.core.tracking.adapt import inputs_digest
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    for n in range(16):
+        write_day(runner, n)
+    runner = m.Runner.objects.get(pk=runner.pk)
+    plan = m.Plan.objects.get(runner=runner, active=True)
+    key, kept, digests = program._HISTORIES[runner.pk]
+    assert key[0] == runner.version
+    assert kept == history_for(runner, plan)
+    assert digests  # a checkpoint was matched or kept
+    for day, digest in digests.items():
+        assert digest == inputs_digest(program.program_for(plan), history_for(runner, plan), day)
+
+
+def test_a_session_log_after_a_write_this_process_did_not_see_reads_the_history_again(sam, monkeypatch):
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    for n in range(10):
+        write_day(runner, n)
+    runner = m.Runner.objects.get(pk=runner.pk)
+    before = program._HISTORIES[runner.pk]
+    # another process stores a painful morning: this one still holds the history from before it
+    painful = parse_checkin({"date": (START + dt.timedelta(days=10)).isoformat(), "pain": 8})
+    checkin(m.Runner.objects.get(pk=runner.pk), painful)
+    program._HISTORIES[runner.pk] = before
+    runner = m.Runner.objects.get(pk=runner.pk)
+    taken = []
+    real = services._log_session_ahead
+    monkeypatch.setattr(services, "_log_session_ahead", lambda r, log: taken.append(real(r, log)) or taken[-1])
+
+    log_session(runner, parse_session_log(session(10)))
+
+    assert taken and taken[0] is not None  # written the quick way, with the history read again
+    stored_state = stored(runner)["state"]
+    recompute(runner, START + dt.timedelta(days=10))  # a replay of everything stored, under the lock
+    assert stored(runner)["state"] == stored_state
+    assert stored_state["flare"] is not None  # the painful morning counted

@@ -36,8 +36,8 @@ def test_a_run_logged_while_a_check_in_is_replayed_waits_and_the_last_state_coun
     worked_out, go_on = threading.Event(), threading.Event()
     real = services._replay
 
-    def first_waits_after_reading(who, on, history=None):
-        replay = real(who, on, history)  # the history is read: the run below is not in it yet
+    def first_waits_after_reading(who, on, history=None, digests=None):
+        replay = real(who, on, history, digests)  # the history is read: the run below is not in it yet
         if threading.current_thread().name == "check-in":
             worked_out.set()
             go_on.wait(10)

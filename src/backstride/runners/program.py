@@ -208,11 +208,50 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
     return program, history, resumed.state
 
 
+# A runner's next write needs the history their last write stored: each process keeps the last
+# one it read or stored for each recent runner, with the fingerprints worked out for it, under the
+# runner's version. Every change to a history goes through a write that bumps the version, so a
+# kept history is used only while it is still the stored one (a write in another process, or any
+# other change, leaves it behind and it is read again).
+_HISTORIES: OrderedDict[int, tuple[tuple, History, dict[dt.date, str]]] = OrderedDict()
+HISTORIES_KEPT = 128
+
+
+def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
+    # the times tell a runner and a plan from those a new database (as in tests) gives the same ids
+    return (version, runner.created_at.timestamp(), plan.pk, plan.created_at.timestamp())
+
+
+def known_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str]]:
+    """The runner's stored history at their current version, and the fingerprints known for it."""
+    kept = _HISTORIES.get(runner.pk)
+    if kept is not None and kept[0] == _history_key(runner, plan, runner.version):
+        return kept[1], dict(kept[2])
+    return history_for(runner, plan), {}
+
+
+def keep_history(runner: Runner, plan: Plan, version: int, history: History, digests: dict[dt.date, str]) -> None:
+    """Keep the history a write stored (at the version it stored), once its transaction commits."""
+
+    def keep() -> None:
+        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
+        _HISTORIES.move_to_end(runner.pk)
+        if len(_HISTORIES) > HISTORIES_KEPT:
+            _HISTORIES.popitem(last=False)
+
+    transaction.on_commit(keep)
+
+
 def replayed(
-    runner: Runner, plan: Plan, day: dt.date, keep: bool = False, history: History | None = None
+    runner: Runner,
+    plan: Plan,
+    day: dt.date,
+    keep: bool = False,
+    history: History | None = None,
+    digests: dict[dt.date, str] | None = None,
 ) -> tuple[Program, History, Resumed]:
     """Replay the history (the stored one unless given) up to `day`, from the last write's checkpoint
-    when it still matches.
+    when it still matches (`digests`: the fingerprints already known for this history, by day).
 
     Only a write keeps a checkpoint (`keep`), once its transaction has committed: the decisions up
     to a checkpoint's day are then always stored, so the write after it stores only the new ones.
@@ -225,7 +264,7 @@ def replayed(
     program = program_for(plan)
     if history is None:
         history = history_for(runner, plan)
-    resumed = replay_resuming(program, history, day, cache.get(checkpoint_key(plan)))
+    resumed = replay_resuming(program, history, day, cache.get(checkpoint_key(plan)), digests=digests)
     if keep:
         keep_checkpoint(plan, resumed)
     return program, history, resumed

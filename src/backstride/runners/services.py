@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the validation models are only needed on the write path
     from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
 
 from . import models as m
-from .program import history_for, keep_checkpoint, replayed, state_for
+from .program import history_for, keep_checkpoint, keep_history, known_history, replayed, state_for
 
 STORED_DECISIONS = 20  # the latest decisions kept with the stored state; all of them are in their own table
 RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
@@ -217,13 +217,15 @@ class _Replay:
     stored: dict
 
 
-def _replay(runner: m.Runner, day: dt.date, history: History | None = None) -> _Replay:
+def _replay(
+    runner: m.Runner, day: dt.date, history: History | None = None, digests: dict[dt.date, str] | None = None
+) -> _Replay:
     from backstride.core.tracking.attention import attention
 
     from .reports import outcomes_due
 
     plan = active_plan(runner)
-    program, history, resumed = replayed(runner, plan, day, history=history)
+    program, history, resumed = replayed(runner, plan, day, history=history, digests=digests)
     state = resumed.state
     risk = plan.assessment.result.get("startback", {}).get("risk")
     flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
@@ -276,13 +278,16 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     """
     with transaction.atomic(savepoint=False):  # the caller's transaction, or one of its own
         lock_runner(runner)
-        replay = _replay(runner, day)
+        plan = active_plan(runner)
+        history, digests = history_for(runner, plan), {}  # read under the lock: the history this write stores
+        replay = _replay(runner, day, history, digests)
         _store(runner, replay)
         runner.state = replay.stored
         runner.state_as_of = day
         runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
         runner.save(update_fields=["state", "state_as_of", "version"])
         runner.refresh_from_db(fields=["version"])
+        keep_history(runner, plan, runner.version, history, digests)
     return replay.resumed.state
 
 
@@ -346,8 +351,11 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
         return None
     seen, day = runner.version, _as_of(runner, log.date)
     entry, done = _session_rows(runner, log)
-    history = history_for(runner, active_plan(runner)).with_session(log.report())
-    replay = _replay(runner, day, history)
+    plan = active_plan(runner)
+    stored, digests = known_history(runner, plan)
+    # a session changes no fingerprint of the days before it; it counts from its own day on
+    history, digests = stored.with_session(log.report()), {d: v for d, v in digests.items() if d < log.date}
+    replay = _replay(runner, day, history, digests)
     try:
         with transaction.atomic():
             moved = m.Runner.objects.filter(pk=runner.pk, version=seen)
@@ -355,6 +363,7 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
                 raise _Moved
             _insert_session(entry, done)
             _store(runner, replay)
+            keep_history(runner, plan, seen + 1, history, digests)
     except _Moved:
         return None
     runner.state, runner.state_as_of, runner.version = replay.stored, day, seen + 1

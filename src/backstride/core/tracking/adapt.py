@@ -989,22 +989,29 @@ def replay_resuming(
     today: dt.date,
     checkpoint: Checkpoint | None = None,
     thresholds: Thresholds = DEFAULT,
+    digests: dict[dt.date, str] | None = None,
 ) -> Resumed:
     """The same state as `replay`, carrying on from `checkpoint` when it still matches the history.
 
     A checkpoint that no longer matches (a log changed on or before its day, a clinician's change)
     is ignored and the replay starts from the plan's start. A new checkpoint is kept
     CHECKPOINT_LAG_DAYS behind `today` once the one given is twice that far behind.
+
+    `digests` holds fingerprints of this very program, history and thresholds already worked out,
+    by day: one found there is not worked out again, and the ones worked out here are added.
     """
-    usable = (
-        checkpoint is not None
-        and program.start <= checkpoint.day < today
-        and checkpoint.digest == inputs_digest(program, history, checkpoint.day, thresholds)
-    )
+    known = {} if digests is None else digests
+    usable = False
+    if checkpoint is not None and program.start <= checkpoint.day < today:
+        if checkpoint.day not in known:
+            known[checkpoint.day] = inputs_digest(program, history, checkpoint.day, thresholds)
+        usable = checkpoint.digest == known[checkpoint.day]
     start = checkpoint if usable else None
     wanted = today - dt.timedelta(days=CHECKPOINT_LAG_DAYS)
     floor = start.day if start else program.start - ONE_DAY
     keep = wanted if (wanted - floor).days >= CHECKPOINT_LAG_DAYS and wanted >= program.start else None
     r = Replay(program, history, thresholds)
     state = r.run(today, resume=start, keep=keep)
+    if r.kept is not None:
+        known[r.kept.day] = r.kept.digest
     return Resumed(state, r.kept or start, start)
