@@ -70,4 +70,3 @@ def recent_runs(start: dt.date, day: dt.date, runs) -> list:
     weeks_back = (day - start).days // 7 - (load.WEEKS_APART + 1)
     first = start + dt.timedelta(weeks=max(weeks_back, 0))
     return [r for r in runs if r.date >= first]
-
