@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -70,12 +69,12 @@ def test_ten_weeks_of_writes_store_the_same_decisions_episodes_and_state_as_repl
     import copy
 
     kept, reference = started(copy.deepcopy(sam), "Kept"), started(copy.deepcopy(sam), "Reference")
-    shared = program_module.cache
+    resuming = program_module._checkpoint
     for n in range(70):
         write_day(kept, n)
-        monkeypatch.setattr(program_module, "cache", DummyCache("none", {}))
+        monkeypatch.setattr(program_module, "_checkpoint", lambda plan: None)  # every write from the start
         write_day(reference, n)
-        monkeypatch.setattr(program_module, "cache", shared)
+        monkeypatch.setattr(program_module, "_checkpoint", resuming)
     a, b = stored(kept), stored(reference)
     assert a["decisions"] == b["decisions"] and len(a["decisions"]) > 30
     assert a["episodes"] == b["episodes"] and {k for k, _s, _e in a["episodes"]} >= {"flare_up", "referral"}
@@ -100,7 +99,7 @@ def test_a_write_replays_from_the_last_checkpoint_and_a_backdated_one_from_the_s
     log_session(runner, parse_session_log(late))  # a session from the first week, logged late
     after = replay_on(today)
     assert after.resumed_from is not None and after.resumed_from.digest != before.digest  # replaced, not reused
-    monkeypatch.setattr(program_module, "cache", DummyCache("none", {}))
+    monkeypatch.setattr(program_module, "_checkpoint", lambda plan: None)
     from_the_start = replay_on(today)
     assert from_the_start.resumed_from is None
     assert after.state == from_the_start.state

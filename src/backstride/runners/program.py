@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from backstride.core.errors import InputError
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
-from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, Resumed, replay_resuming
+from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, Checkpoint, Resumed, replay_resuming
 from backstride.core.tracking.events import (
     CheckInReport,
     ExerciseResult,
@@ -264,17 +264,46 @@ def replayed(
     program = program_for(plan)
     if history is None:
         history = history_for(runner, plan)
-    resumed = replay_resuming(program, history, day, cache.get(checkpoint_key(plan)), digests=digests)
+    resumed = replay_resuming(program, history, day, _checkpoint(plan), digests=digests)
     if keep:
         keep_checkpoint(plan, resumed)
     return program, history, resumed
+
+
+# The last checkpoint each process read or kept for a plan, so a write does not read it from the
+# shared cache each time. One kept by another process since is newer, but this one is as sound: a
+# checkpoint is used only when its fingerprint still matches the history, and only replays longer.
+_CHECKPOINTS: OrderedDict[str, Checkpoint] = OrderedDict()
+CHECKPOINTS_KEPT = 256
+
+
+def _remember(key: str, checkpoint: Checkpoint) -> None:
+    _CHECKPOINTS[key] = checkpoint
+    _CHECKPOINTS.move_to_end(key)
+    if len(_CHECKPOINTS) > CHECKPOINTS_KEPT:
+        _CHECKPOINTS.popitem(last=False)
+
+
+def _checkpoint(plan: Plan) -> Checkpoint | None:
+    key = checkpoint_key(plan)
+    found = _CHECKPOINTS.get(key)
+    if found is None:
+        found = cache.get(key)
+        if found is not None:
+            _remember(key, found)
+    return found
 
 
 def keep_checkpoint(plan: Plan, resumed: Resumed) -> None:
     """Keep the replay's new checkpoint for the next one, once the write that stored it commits."""
     if resumed.checkpoint is not None and resumed.checkpoint is not resumed.resumed_from:
         key, kept = checkpoint_key(plan), resumed.checkpoint
-        transaction.on_commit(lambda: cache.set(key, kept, CHECKPOINT_SECONDS))
+
+        def keep() -> None:
+            cache.set(key, kept, CHECKPOINT_SECONDS)
+            _remember(key, kept)
+
+        transaction.on_commit(keep)
 
 
 CHECKPOINT_SECONDS = 30 * 24 * 3600
