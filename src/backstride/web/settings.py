@@ -206,6 +206,9 @@ def database_config() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(Path(path or DATA_DIR / "backstride.sqlite3")),
+        # each server thread keeps its connection: opening one (its settings, Django's SQL functions)
+        # cost about as much as a small page
+        "CONN_MAX_AGE": 60,
         "OPTIONS": {
             # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at the
             # start of a transaction, and the timeout waits for it instead of failing at once.
