@@ -122,3 +122,32 @@ def test_staff_see_a_runners_records_in_the_admin_but_cannot_add_or_change_them(
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
     client.post(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]), {"date": "2026-01-01"})
     assert model.objects.filter(pk=row.pk).values().get() == before
+
+
+def test_a_record_staff_delete_in_the_admin_is_gone_from_the_runners_program_too(staff, runner):
+    painful = m.CheckIn.objects.get(runner=runner, pain=7)
+    runner.refresh_from_db()
+    seen = runner.version
+    assert runner.state["flare"] is not None  # the 7/10 morning started a flare-up
+    client = client_for(staff)
+    url = reverse("admin:runners_checkin_delete", args=[painful.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    runner.refresh_from_db()
+    assert not m.CheckIn.objects.filter(pk=painful.pk).exists()
+    assert runner.version > seen  # every kept copy of the old history is left behind
+    assert runner.state["flare"] is None  # worked out again without the morning
+
+
+def test_records_staff_delete_from_the_admin_list_are_gone_from_the_runners_program_too(staff, runner):
+    runner.refresh_from_db()
+    seen = runner.version
+    rows = list(m.CheckIn.objects.filter(runner=runner).values_list("pk", flat=True))
+    client = client_for(staff)
+    answer = client.post(
+        reverse("admin:runners_checkin_changelist"),
+        {"action": "delete_selected", "_selected_action": rows, "post": "yes"},
+    )
+    assert answer.status_code == 302
+    runner.refresh_from_db()
+    assert not m.CheckIn.objects.filter(runner=runner).exists()
+    assert runner.version > seen and runner.state["flare"] is None

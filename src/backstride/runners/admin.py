@@ -4,10 +4,13 @@ Every list and record shown is recorded in the audit trail (clinic.admin_reads).
 """
 
 from django.contrib import admin
+from django.db import transaction
+from django.db.models import F
 
 from backstride.clinic.admin_reads import AuditedReads
 
 from . import models as m
+from . import services
 
 
 @admin.register(m.Runner)
@@ -78,6 +81,22 @@ class ReadOnlyLogs:
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def delete_model(self, request, obj) -> None:
+        self.delete_queryset(request, type(obj).objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset) -> None:
+        """A record deleted here is gone from the runner's history: the program is worked out again
+        in the same transaction, as after any other change, so the stored state (and the copies of
+        the history kept for the next write, which follow the runner's version) never keep it."""
+        runners = set(queryset.values_list("runner_id", flat=True))
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            for runner in m.Runner.objects.filter(pk__in=runners):
+                if runner.current_plan is not None:
+                    services.recompute(runner, runner.state_as_of or services.today())
+                else:
+                    m.Runner.objects.filter(pk=runner.pk).update(version=F("version") + 1)
 
 
 class ExerciseLogInline(ReadOnlyLogs, admin.TabularInline):
