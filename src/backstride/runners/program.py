@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import statistics
+import threading
 from collections import OrderedDict
 
 from django.core.cache import cache
@@ -215,6 +216,9 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
 # other change, leaves it behind and it is read again).
 _HISTORIES: OrderedDict[int, tuple[tuple, History, dict[dt.date, str]]] = OrderedDict()
 HISTORIES_KEPT = 128
+# A server's threads keep and evict together: one thread's eviction must not pull a key from under
+# another's move to the end (reads need no lock: a dict lookup is one step).
+_KEEPING = threading.Lock()
 
 
 def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
@@ -234,10 +238,11 @@ def keep_history(runner: Runner, plan: Plan, version: int, history: History, dig
     """Keep the history a write stored (at the version it stored), once its transaction commits."""
 
     def keep() -> None:
-        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
-        _HISTORIES.move_to_end(runner.pk)
-        if len(_HISTORIES) > HISTORIES_KEPT:
-            _HISTORIES.popitem(last=False)
+        with _KEEPING:
+            _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
+            _HISTORIES.move_to_end(runner.pk)
+            if len(_HISTORIES) > HISTORIES_KEPT:
+                _HISTORIES.popitem(last=False)
 
     transaction.on_commit(keep)
 
@@ -278,10 +283,11 @@ CHECKPOINTS_KEPT = 256
 
 
 def _remember(key: str, checkpoint: Checkpoint) -> None:
-    _CHECKPOINTS[key] = checkpoint
-    _CHECKPOINTS.move_to_end(key)
-    if len(_CHECKPOINTS) > CHECKPOINTS_KEPT:
-        _CHECKPOINTS.popitem(last=False)
+    with _KEEPING:
+        _CHECKPOINTS[key] = checkpoint
+        _CHECKPOINTS.move_to_end(key)
+        if len(_CHECKPOINTS) > CHECKPOINTS_KEPT:
+            _CHECKPOINTS.popitem(last=False)
 
 
 def _checkpoint(plan: Plan) -> Checkpoint | None:
