@@ -127,3 +127,24 @@ def test_a_clearance_given_before_a_later_warning_sign_for_its_day_is_left_out(s
     checkin(runner, parse_checkin({"date": day(0), "pain": 4, "red_flags": flags}))
 
     assert history_for(runner, plan).clearances == ()
+
+
+def test_the_active_plan_read_through_the_process_copy_is_the_stored_one_and_each_reader_gets_its_own(sam):
+    sam["start_date"] = START.isoformat()
+    runner, _ = start_runner(sam)
+    stored = m.Plan.objects.select_related("assessment").get(runner=runner, active=True)
+    first = m.Runner.objects.get(pk=runner.pk).current_plan
+    first.data["weeks"][0]["phase"] = "changed by one reader"  # a reader's change stays its own
+    first.assessment.intake["pain"]["now"] = 10
+    again = m.Runner.objects.get(pk=runner.pk).current_plan
+
+    assert again.data == stored.data and again.data["weeks"][0]["phase"] != "changed by one reader"
+    a, b = again.assessment, stored.assessment
+    for field in ("pk", "runner_id", "created_at", "screening_status", "intake", "result"):
+        assert getattr(a, field) == getattr(b, field), field
+    assert (again.pk, again.start_date, again.end_date, again.created_at) == (
+        stored.pk,
+        stored.start_date,
+        stored.end_date,
+        stored.created_at,
+    )

@@ -93,29 +93,32 @@ ACTIVE_PLAN = (
     "SELECT id, runner_id, assessment_id, created_at, start_date, end_date, active FROM runners_plan "
     "WHERE runner_id = %s AND active ORDER BY created_at DESC, id DESC LIMIT 1"
 )
-_CONTENTS: OrderedDict[tuple[int, float], tuple[bytes, tuple]] = OrderedDict()
+_CONTENTS: OrderedDict[tuple, tuple[bytes, tuple]] = OrderedDict()
 CONTENTS_KEPT = 256
 
 
 def _with_contents(plan: Plan) -> Plan:
     """The plan with its data and its assessment, from the process's copy when it has one."""
-    key = (plan.pk, plan.created_at.timestamp())  # a new database hands out the same ids again
+    # a new database (as in tests) hands out the same ids again: the times tell the rows apart
+    key = (plan.pk, plan.created_at.timestamp(), plan.runner_id, plan.assessment_id)
     kept = _CONTENTS.get(key)
     if kept is None:
         stored = Plan.objects.select_related("assessment").get(pk=plan.pk)
         a = stored.assessment
-        kept = (
-            marshal.dumps((stored.data, a.intake, a.result)),
-            (a.pk, a.runner_id, a.created_at, a.screening_status),
-        )
+        kept = (marshal.dumps((stored.data, a.intake, a.result)), (a.created_at, a.screening_status))
         _CONTENTS[key] = kept
         if len(_CONTENTS) > CONTENTS_KEPT:
             _CONTENTS.popitem(last=False)
     data, intake, result = marshal.loads(kept[0])
-    pk, runner_id, created_at, status = kept[1]
+    created_at, status = kept[1]
     plan.data = data
-    plan.assessment = Assessment(
-        pk=pk, runner_id=runner_id, created_at=created_at, intake=intake, screening_status=status, result=result
+    plan.assessment = Assessment(  # a plan and its assessment are the same runner's
+        pk=plan.assessment_id,
+        runner_id=plan.runner_id,
+        created_at=created_at,
+        intake=intake,
+        screening_status=status,
+        result=result,
     )
     return plan
 
