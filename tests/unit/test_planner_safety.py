@@ -462,3 +462,13 @@ def test_a_plan_built_on_a_chain_that_reaches_a_sensitive_exercise_leaves_it_out
     plank = [[e["slug"] for e in main_sessions(w)[0]["exercises"] if e["slot"] == "plank"] for w in plan["weeks"]]
     assert plank[:6] == [["kneeling-plank"]] * 6
     assert plank[6:] == [["plank-knee-lifts"]] * 2
+
+
+def test_starting_tests_missed_are_due_as_the_starting_measure_once_the_program_is_under_way():
+    assert _endurance_due(START - dt.timedelta(days=2))[0]["message"].endswith("(before you start).")
+    assert _endurance_due(START + dt.timedelta(days=6))[0]["message"].endswith("(before you start).")
+    week3 = _endurance_due(START + dt.timedelta(weeks=2, days=1))[0]
+    assert week3["week"] == 0 and "before you start" not in week3["message"]
+    assert week3["message"] == "Due: trunk endurance self-tests (your starting measure, not taken yet)."
+    assert _endurance_due(START + dt.timedelta(weeks=3))[0]["message"].endswith("(week 4).")
+

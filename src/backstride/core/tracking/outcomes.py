@@ -87,13 +87,17 @@ def due(
         week = weeks[-1]
         opens = _week_start(start, week)
         if not any(d >= opens for d in recorded.get(kind, [])):
+            if week > 0:
+                when = _("week {n}").format(n=week)
+            elif current_week <= 1:  # the first week: still before, or at, the first session
+                when = _("before you start")
+            else:  # the starting measure, missed: the first one taken stands in for it
+                when = _("your starting measure, not taken yet")
             item = {
                 "kind": kind,
                 "week": week,
                 "since": opens.isoformat(),
-                "message": _("Due: {what} ({when}).").format(
-                    what=labels[kind], when=_("before you start") if week == 0 else _("week {n}").format(n=week)
-                ),
+                "message": _("Due: {what} ({when}).").format(what=labels[kind], when=when),
             }
             if kind == "endurance":
                 item["instructions"] = endurance_instructions()
