@@ -38,6 +38,15 @@ def wait_for(port: int) -> float:
     return deadline
 
 
+def serve(demo_env, *options: str, **popen) -> tuple[subprocess.Popen, int]:
+    """`backstride serve` on the demo's database and a free port, with these options; the process and its port."""
+    env, folder = demo_env
+    port = free_port()
+    command = ["serve", "--port", str(port), *options, "--db", str(folder / "demo.sqlite3")]
+    popen = {"env": env, "cwd": ROOT} | popen
+    return subprocess.Popen([sys.executable, "-m", "backstride", *command], **popen), port
+
+
 @pytest.fixture(scope="module")
 def demo_env(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
@@ -87,16 +96,7 @@ def test_demo_creates_its_people_once_in_its_own_database(demo_env):
 
 
 def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
-    env, _folder = demo_env
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "backstride", "serve", "--port", str(port), "--db", str(_folder / "demo.sqlite3")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, port = serve(demo_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(port)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -127,7 +127,7 @@ def test_serve_answers_pages_and_static_files_with_a_real_server(demo_env):
         conn.request("GET", "/today/", headers={"Cookie": f"sessionid={session}"})
         today = conn.getresponse()
         assert today.status == 200 and "Today · week 3" in today.read().decode()
-        with sqlite3.connect(_folder / "demo.sqlite3") as db:
+        with sqlite3.connect(demo_env[1] / "demo.sqlite3") as db:
             (token,) = db.execute(
                 "SELECT f.token FROM runners_calendarfeed f JOIN runners_runner r ON r.id = f.runner_id "
                 "JOIN auth_user u ON u.id = r.user_id WHERE u.username = 'runner'"
@@ -166,10 +166,7 @@ def _connections_by_process(port: int, pids: list[int]) -> dict[int, int]:
 def test_long_lived_connections_are_spread_over_the_workers_and_none_waits(demo_env):
     from backstride.web.server import KEPT_PER_THREAD
 
-    env, folder = demo_env
-    port = free_port()
-    command = ["serve", "--port", str(port), "--workers", "2", "--threads", "1", "--db", str(folder / "demo.sqlite3")]
-    server = subprocess.Popen([sys.executable, "-m", "backstride", *command], env=env, cwd=ROOT)
+    server, port = serve(demo_env, "--workers", "2", "--threads", "1")
     clients = []
     try:
         wait_for(port)
@@ -212,18 +209,9 @@ def _parent(process: Path) -> int:
 
 
 def test_a_request_that_runs_past_the_deadline_is_cut_off_and_the_server_goes_on(demo_env):
-    env, folder = demo_env
-    env = env | {"DJANGO_SETTINGS_MODULE": "tests.e2e.slow_settings"}  # the app plus a page that takes a minute
-    port = free_port()
-    command = ["serve", "--port", str(port), "--workers", "1", "--timeout", "2", "--no-worker"]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "backstride", *command, "--db", str(folder / "demo.sqlite3")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    env = demo_env[0] | {"DJANGO_SETTINGS_MODULE": "tests.e2e.slow_settings"}  # the app plus a page that takes a minute
+    options = ("--workers", "1", "--timeout", "2", "--no-worker")
+    server, port = serve(demo_env, *options, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = wait_for(port)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

@@ -471,4 +471,3 @@ def test_starting_tests_missed_are_due_as_the_starting_measure_once_the_program_
     assert week3["week"] == 0 and "before you start" not in week3["message"]
     assert week3["message"] == "Due: trunk endurance self-tests (your starting measure, not taken yet)."
     assert _endurance_due(START + dt.timedelta(weeks=3))[0]["message"].endswith("(week 4).")
-

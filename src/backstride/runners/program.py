@@ -81,7 +81,7 @@ def adjustments_for(plan: Plan) -> tuple[PlanAdjustment, ...]:
             # the author's full name as Django words it, else the user name; an account since deleted: no name
             f"{first} {last}".strip() or username if username is not None else "your clinician",
         )
-        for day, kind, note, slot, slug, step, first, last, username in _rows(ADJUSTMENTS_SQL, plan.runner_id)
+        for day, kind, note, slot, slug, step, first, last, username in plain_rows(ADJUSTMENTS_SQL, plan.runner_id)
     )
 
 
@@ -126,15 +126,16 @@ SIGNS_SQL = (
 )
 
 
-def _rows(sql: str, runner_id: int) -> list[tuple]:
+def plain_rows(sql: str, *params) -> list[tuple]:
+    """The rows of a plain query (for the reads every write makes; see above)."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [runner_id])
+        cursor.execute(sql, list(params))
         return cursor.fetchall()
 
 
 def _sessions(runner_id: int) -> tuple[SessionReport, ...]:
     logged: dict[int, tuple[tuple, list[ExerciseResult]]] = {}  # in the query's order
-    for pk, *session, slug, completed, pain, sets, reps, hold in _rows(SESSIONS_SQL, runner_id):
+    for pk, *session, slug, completed, pain, sets, reps, hold in plain_rows(SESSIONS_SQL, runner_id):
         entry = logged.get(pk)
         if entry is None:
             entry = logged[pk] = (session, [])
@@ -160,9 +161,9 @@ def history_for(runner: Runner, plan: Plan) -> History:
             weak,
             _warning_signs(status, json.loads(answers) if answers else None),
         )
-        for d, pain, stiff, status, legs, weak, answers in _rows(CHECKINS_SQL, runner.pk)
+        for d, pain, stiff, status, legs, weak, answers in plain_rows(CHECKINS_SQL, runner.pk)
     )
-    runs = tuple(RunReport(*row) for row in _rows(RUNS_SQL, runner.pk))
+    runs = tuple(RunReport(*row) for row in plain_rows(RUNS_SQL, runner.pk))
     stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]
     walking = intake["running"].get("walk_30_min_comfortable")
     if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
@@ -187,13 +188,13 @@ def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
     after a clearance was recorded, for that day or earlier, is one no clinician has seen, so that
     clearance is left out and the pause stands until a clinician clears it again.
     """
-    rows = _rows(CLEARANCES_SQL, runner.pk)
-    if not rows:  # most runners: no need to look for warning signs
+    cleared = plain_rows(CLEARANCES_SQL, runner.pk)
+    if not cleared:  # most runners: no need to look for warning signs
         return ()
-    signs = _rows(SIGNS_SQL, runner.pk)  # times compared with times read the same way
+    signs = plain_rows(SIGNS_SQL, runner.pk)  # times compared with times read the same way
     return tuple(
         ClearanceEvent(day, note, by or "")
-        for day, note, by, created in rows
+        for day, note, by, created in cleared
         if not any(sign_day <= day and reported > created for sign_day, reported in signs)
     )
 

@@ -12,7 +12,6 @@ import statistics
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,7 @@ from backstride.core.units import distance
 
 from . import models as m
 from . import plan_marks as marks
-from .program import state_for
+from .program import plain_rows, state_for
 from .services import active_plan, red_flags_due
 
 RECENT_DECISIONS = 5
@@ -252,10 +251,8 @@ def outcomes_due(runner: m.Runner, plan: m.Plan, day: dt.date, state) -> list[di
     if state.paused:
         return []
     recorded: dict[str, list[dt.date]] = {}
-    with connection.cursor() as cursor:  # on every write: plain SQL (see program.history_for)
-        cursor.execute(OUTCOME_DATES, [runner.pk])
-        for kind, d in cursor.fetchall():
-            recorded.setdefault(kind, []).append(d)
+    for kind, d in plain_rows(OUTCOME_DATES, runner.pk):  # on every write: plain SQL (see program.history_for)
+        recorded.setdefault(kind, []).append(d)
     intake = plan.assessment.intake
     if intake.get("endurance"):
         recorded.setdefault("endurance", []).append(plan.start_date)

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the validation models are only needed on the write path
     from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
 
 from . import models as m
-from .program import history_for, keep_checkpoint, keep_history, known_history, replayed, state_for
+from .program import history_for, keep_checkpoint, keep_history, known_history, plain_rows, replayed, state_for
 
 STORED_DECISIONS = 20  # the latest decisions kept with the stored state; all of them are in their own table
 RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
@@ -387,9 +387,7 @@ DECISION_KEYS = "SELECT date, target, kind FROM runners_decision WHERE runner_id
 def decision_keys_since(runner: m.Runner, day: dt.date) -> set[tuple[dt.date, str, str]]:
     """The (date, target, kind) of the decisions stored from this day on: what a new log's answer
     compares against to say what the log changed (read on every write: plain SQL)."""
-    with connection.cursor() as cursor:
-        cursor.execute(DECISION_KEYS, [runner.pk, day])
-        return set(cursor.fetchall())
+    return set(plain_rows(DECISION_KEYS, runner.pk, day))
 
 
 def red_flags_due(runner: m.Runner, day: dt.date) -> bool:
