@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -36,6 +38,10 @@ class Runner(models.Model):
     state_as_of = models.DateField(null=True, blank=True)
     # Bumped by every write that changes the program, so views derived from it can be cached.
     version = models.PositiveIntegerField(default=0)
+    # The replay checkpoint's fingerprint of the history at this version, as "version:day:digest",
+    # stored with the version by the write that made it: the next write, in any process, need not
+    # work it out from the whole history again. Trusted only while its version is the runner's.
+    fingerprint = models.CharField(max_length=80, blank=True, default="")
 
     def __str__(self) -> str:
         return self.name
@@ -44,8 +50,8 @@ class Runner(models.Model):
     def current_plan(self) -> Plan | None:
         """The active plan with its assessment, looked up once per loaded runner (a write reloads the runner)."""
         if "_current_plan" not in self.__dict__:
-            found = list(Plan.objects.raw(ACTIVE_PLAN, [self.pk]))
-            self.__dict__["_current_plan"] = _with_contents(found[0]) if found else None
+            found = _active_plan(self.pk)
+            self.__dict__["_current_plan"] = _with_contents(found) if found is not None else None
         return self.__dict__["_current_plan"]
 
     @property
@@ -84,34 +90,56 @@ class Plan(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None) -> None:
+        """Reading `data` on a plan loaded without it decodes the process's copy when it has one."""
+        if fields is not None and list(fields) == ["data"] and "_kept_data" in self.__dict__:
+            self.data = marshal.loads(self.__dict__.pop("_kept_data"))
+            return
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+
 
 # Every page and write asks for the active plan: one plain query for the row (an ORM query costs more
 # to build than to run). The plan and its assessment never change once stored, so their large JSON
 # parts are kept per process, marshalled: each use gets its own copy, several times faster than
-# decoding the JSON again.
+# decoding the JSON again. The plan's data (most of it) is decoded only when first read: a write
+# whose program is already built never reads it.
 ACTIVE_PLAN = (
     "SELECT id, runner_id, assessment_id, created_at, start_date, end_date, active FROM runners_plan "
     "WHERE runner_id = %s AND active ORDER BY created_at DESC, id DESC LIMIT 1"
 )
-_CONTENTS: OrderedDict[tuple, tuple[bytes, tuple]] = OrderedDict()
-CONTENTS_KEPT = 256
+ACTIVE_PLAN_FIELDS = ("id", "runner_id", "assessment_id", "created_at", "start_date", "end_date", "active")
+_CONTENTS: OrderedDict[tuple, tuple[bytes, bytes, tuple]] = OrderedDict()
+CONTENTS_KEPT = 1024
+
+
+def _active_plan(runner_id: int) -> Plan | None:
+    with connection.cursor() as cursor:
+        cursor.execute(ACTIVE_PLAN, [runner_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, runner, assessment, created, start, end, active = row
+    if timezone.is_naive(created):  # SQLite gives the stored UTC time without its zone, as the ORM reads it
+        created = created.replace(tzinfo=dt.UTC)
+    values = (pk, runner, assessment, created, start, end, bool(active))
+    return Plan.from_db(connection.alias, ACTIVE_PLAN_FIELDS, values)
 
 
 def _with_contents(plan: Plan) -> Plan:
-    """The plan with its data and its assessment, from the process's copy when it has one."""
+    """The plan with its assessment, and its data to decode on first read, from the process's copy."""
     # a new database (as in tests) hands out the same ids again: the times tell the rows apart
     key = (plan.pk, plan.created_at.timestamp(), plan.runner_id, plan.assessment_id)
     kept = _CONTENTS.get(key)
     if kept is None:
         stored = Plan.objects.select_related("assessment").get(pk=plan.pk)
         a = stored.assessment
-        kept = (marshal.dumps((stored.data, a.intake, a.result)), (a.created_at, a.screening_status))
+        kept = (marshal.dumps(stored.data), marshal.dumps((a.intake, a.result)), (a.created_at, a.screening_status))
         _CONTENTS[key] = kept
         if len(_CONTENTS) > CONTENTS_KEPT:
             _CONTENTS.popitem(last=False)
-    data, intake, result = marshal.loads(kept[0])
-    created_at, status = kept[1]
-    plan.data = data
+    plan._kept_data = kept[0]
+    intake, result = marshal.loads(kept[1])
+    created_at, status = kept[2]
     plan.assessment = Assessment(  # a plan and its assessment are the same runner's
         pk=plan.assessment_id,
         runner_id=plan.runner_id,
