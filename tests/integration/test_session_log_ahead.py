@@ -116,8 +116,8 @@ def test_a_write_that_lands_while_a_session_is_worked_out_sends_it_back_under_th
     real = services._replay
     landed = []
 
-    def another_write_meanwhile(who, day, history=None, digests=None):
-        result = real(who, day, history, digests)
+    def another_write_meanwhile(who, day, history=None, digests=None, checkpoint=None):
+        result = real(who, day, history, digests, checkpoint)
         if not landed:  # the runner's phone sends the morning check-in while the session is worked out
             landed.append(True)
             elsewhere = m.Runner.objects.get(pk=who.pk)
@@ -145,7 +145,7 @@ def test_a_session_log_refused_after_it_was_worked_out_stores_nothing(sam, monke
     def broken(rows):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(services, "_store", lambda runner, replay: broken(replay))
+    monkeypatch.setattr(services, "_store", lambda runner, replay, changed_from=None: broken(replay))
     with pytest.raises(RuntimeError):
         log_session(runner, parse_session_log(session(1)))
     assert stored(runner) == before  # neither the session nor a new state
@@ -192,3 +192,84 @@ def test_a_session_log_after_a_write_this_process_did_not_see_reads_the_history_
     recompute(runner, START + dt.timedelta(days=10))  # a replay of everything stored, under the lock
     assert stored(runner)["state"] == stored_state
     assert stored_state["flare"] is not None  # the painful morning counted
+
+
+def test_session_logs_in_processes_that_kept_no_history_read_only_the_recent_weeks_and_store_the_same(sam, monkeypatch):
+    from backstride.runners import program
+
+    elsewhere, locked = started(sam, "Elsewhere"), started(sam, "Locked")
+    real_ahead, real_read, taken, reads = services._log_session_ahead, services.history_for, [], []
+
+    def in_a_process_that_kept_nothing(runner, log):
+        program._HISTORIES.clear()  # as in a server whose other process wrote last
+        state = real_ahead(runner, log)
+        taken.append(state is not None)
+        return state
+
+    def read(runner, plan, since=None):
+        reads.append(since)
+        return real_read(runner, plan, since)
+
+    monkeypatch.setattr(services, "history_for", read)
+    for n in range(63):
+        monkeypatch.setattr(services, "_log_session_ahead", in_a_process_that_kept_nothing)
+        write_day(elsewhere, n)
+        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
+        write_day(locked, n)
+    assert taken and all(taken)
+    recent = [since for since in reads if since is not None]
+    assert len(recent) > len(taken) // 2  # most logs read the weeks since their checkpoint only
+    a, b = stored(elsewhere), stored(locked)
+    assert a["sessions"] == b["sessions"]
+    assert a["decisions"] == b["decisions"] and a["episodes"] == b["episodes"] and a["nudges"] == b["nudges"]
+    assert a["state"] == b["state"]
+    # the fingerprint stored with the runner is the whole history's, at the version it names
+    runner = m.Runner.objects.get(pk=elsewhere.pk)
+    plan = m.Plan.objects.get(runner=runner, active=True)
+    version, day, digest = runner.fingerprint.split(":")
+    from backstride.core.tracking.adapt import inputs_digest
+
+    assert int(version) == runner.version
+    assert digest == inputs_digest(program.program_for(plan), real_read(runner, plan), dt.date.fromisoformat(day))
+
+
+def test_a_fingerprint_stored_for_another_version_is_not_trusted(sam, monkeypatch):
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    for n in range(20):
+        write_day(runner, n)
+    runner = m.Runner.objects.get(pk=runner.pk)
+    assert program.stored_fingerprint(runner.version, runner.fingerprint)
+    assert program.stored_fingerprint(runner.version + 1, runner.fingerprint) == {}
+    assert program.stored_fingerprint(runner.version, "") == {}
+    # another process's check-in bumps the version: the fingerprint stored before it no longer counts
+    m.Runner.objects.filter(pk=runner.pk).update(version=runner.version + 1)
+    runner = m.Runner.objects.get(pk=runner.pk)
+    program._HISTORIES.clear()
+    reads = []
+    real_read = services.history_for
+    monkeypatch.setattr(services, "history_for", lambda r, p, since=None: reads.append(since) or real_read(r, p, since))
+    log_session(runner, parse_session_log(session(20)))
+    assert reads == [None]  # the whole history, and the checkpoint checked against it
+    state = stored(runner)["state"]
+    recompute(runner, START + dt.timedelta(days=20))
+    assert stored(runner)["state"] == state
+
+
+def test_a_session_log_sends_only_the_decisions_it_adds(sam, monkeypatch):
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    monkeypatch.setattr(program, "_checkpoint", lambda plan: None)  # a replay from the start: every decision made
+    for n in range(12):
+        write_day(runner, n)
+    sent = []
+    real = m.Decision.objects.bulk_create
+    monkeypatch.setattr(m.Decision.objects, "bulk_create", lambda rows, **kw: sent.extend(rows) or real(rows, **kw))
+    before = m.Decision.objects.filter(runner=runner).count()
+    log_session(runner, parse_session_log(session(12, pain_during=7, pain_after=7, exercises=EXERCISES)))
+    added = m.Decision.objects.filter(runner=runner).count() - before
+    assert added > 0  # the painful session changed the plan
+    assert len(sent) == added  # and nothing stored before (or twice) was sent
+    assert all(row.date >= START + dt.timedelta(days=12) for row in sent)

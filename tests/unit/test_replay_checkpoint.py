@@ -11,7 +11,15 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from backstride.core.tracking.adapt import CHECKPOINT_LAG_DAYS, replay, replay_resuming
+from backstride.core.tracking.adapt import (
+    CHECKPOINT_LAG_DAYS,
+    holds_enough,
+    inputs_digest,
+    reads_from,
+    replay,
+    replay_resuming,
+)
+from backstride.core.tracking.attention import attention
 from backstride.core.tracking.events import CheckInReport, Clearance, ExerciseResult, History, RunReport, SessionReport
 from tests.conftest import EXAMPLES as EXAMPLE_FILES
 from tests.unit.test_adaptation import day, program_for, stopped_runner
@@ -227,3 +235,53 @@ def test_a_days_later_logs_find_the_planned_session_again_with_the_same_result_a
     finally:
         Replay.planned_near = worked_out
     same(remembered, fresh)
+
+
+def from_day(whole: History, since: dt.date) -> History:
+    """The history as a write reads it from a day on (its baselines and clearances whole)."""
+    return dataclasses.replace(
+        whole,
+        sessions=tuple(s for s in whole.sessions if s.date >= since),
+        checkins=tuple(c for c in whole.checkins if c.date >= since),
+        runs=tuple(r for r in whole.runs if r.date >= since),
+    )
+
+
+@SETTINGS
+@given(reports(), st.integers(20, 100), st.integers(1, 6), st.sampled_from(("running", "walk_run")))
+def test_a_replay_carried_on_from_a_checkpoint_needs_nothing_before_the_day_it_reads_from(
+    programs, logs, first, later, kind
+):
+    program = programs[kind]
+    checkpoint = replay_resuming(program, history(logs, day(first)), day(first)).checkpoint
+    today = day(first + later)
+    whole = history(logs, today)
+    since = reads_from(program.start, checkpoint, today)
+    assert since is not None  # a week or two after the checkpoint: no new one is kept on the way
+    recent = from_day(whole, since)
+    known = inputs_digest(program, whole, checkpoint.day)  # what the write before stored with the runner
+    if known != checkpoint.digest or not holds_enough(recent, checkpoint):
+        return  # a write reads the whole history then
+    resumed = replay_resuming(program, recent, today, checkpoint, digests={checkpoint.day: known})
+    assert resumed.resumed_from is checkpoint and resumed.checkpoint is checkpoint
+    expected = replay(program, whole, today)
+    same(resumed.state, expected)
+    assert attention(program, recent, resumed.state, today, []) == attention(program, whole, expected, today, [])
+
+
+def test_a_replay_two_weeks_past_its_checkpoint_keeps_a_new_one_and_so_reads_everything(programs):
+    program = programs["running"]
+    checkpoint = replay_resuming(program, History(baseline_pain=3), day(30)).checkpoint
+    assert reads_from(program.start, checkpoint, checkpoint.day + dt.timedelta(days=2 * CHECKPOINT_LAG_DAYS - 1))
+    assert reads_from(program.start, checkpoint, checkpoint.day + dt.timedelta(days=2 * CHECKPOINT_LAG_DAYS)) is None
+    assert reads_from(program.start, checkpoint, checkpoint.day) is None  # nothing after it to replay
+
+
+def test_a_history_without_the_last_mornings_before_its_checkpoint_is_not_enough(programs):
+    program = programs["running"]
+    checkpoint = replay_resuming(program, History(baseline_pain=3), day(30)).checkpoint
+    mornings = tuple(CheckInReport(day(n), 2, 1) for n in range(0, 40, 3))
+    since = reads_from(program.start, checkpoint, day(30))
+    assert holds_enough(from_day(History(checkins=mornings), since), checkpoint)
+    sparse = tuple(c for c in mornings if not since <= c.date <= checkpoint.day - dt.timedelta(days=3))
+    assert not holds_enough(from_day(History(checkins=sparse), since), checkpoint)

@@ -85,8 +85,25 @@ def adjustments_for(plan: Plan) -> tuple[PlanAdjustment, ...]:
     )
 
 
+# A runner's program is their stored plan and their clinician's changes to it, both read-only once
+# built: each process builds it once per plan, set of changes, library and language (the doses it
+# works out carry the exercise names), and every reader of that runner shares it.
+_PROGRAMS: OrderedDict[tuple, Program] = OrderedDict()
+PROGRAMS_KEPT = 512
+
+
 def program_for(plan: Plan) -> Program:
-    return Program(plan.data, _ladders(plan), load_library(), adjustments_for(plan))
+    adjustments = adjustments_for(plan)
+    library = load_library()
+    key = (plan.id, plan.created_at.timestamp(), adjustments, id(library), get_language())
+    program = _PROGRAMS.get(key)
+    if program is None:
+        program = Program(plan.data, _ladders(plan), library, adjustments)
+        with _KEEPING:
+            _PROGRAMS[key] = program
+            if len(_PROGRAMS) > PROGRAMS_KEPT:
+                _PROGRAMS.popitem(last=False)
+    return program
 
 
 def _warning_signs(status: str, answers: dict | None) -> tuple[str, ...]:
@@ -98,24 +115,27 @@ def _warning_signs(status: str, answers: dict | None) -> tuple[str, ...]:
     return tuple(screen(RedFlagAnswers(flags=answers)).reasons)
 
 
-# A write reads the whole history of its runner: plain SQL, as an ORM query costs about fifteen times
-# as much to build as to run here (rows are few, the queries are the cost). Columns come back typed
-# on SQLite and PostgreSQL alike (dates, booleans); JSON comes back as text on both.
+# A write reads its runner's history (the whole of it, or from a day on): plain SQL, as an ORM query
+# costs about fifteen times as much to build as to run here (rows are few, the queries are the cost).
+# Columns come back typed on SQLite and PostgreSQL alike (dates, booleans); JSON comes back as text on
+# both.
 SESSIONS_SQL = (
     "SELECT s.id, s.date, s.pain_before, s.pain_during, s.pain_after, s.effort, s.as_planned, s.note, "
     "e.slug, e.completed, e.pain, e.sets, e.reps, e.hold_seconds "
     "FROM runners_sessionlog s LEFT JOIN runners_exerciselog e ON e.session_log_id = s.id "
-    "WHERE s.runner_id = %s ORDER BY s.date, s.id, e.id"
+    "WHERE s.runner_id = %s AND s.date >= %s ORDER BY s.date, s.id, e.id"
 )
 # the answers are read only where they found a warning sign: the reasons are worded from them
 CHECKINS_SQL = (
     "SELECT date, pain, stiffness, red_flag_status, leg_symptoms, leg_weakness, "
     "CASE WHEN red_flag_status IN ('', 'clear') THEN NULL ELSE red_flags END "
-    "FROM runners_checkin WHERE runner_id = %s ORDER BY date"
+    "FROM runners_checkin WHERE runner_id = %s AND date >= %s ORDER BY date"
 )
+# the stiffness baseline is the runner's first mornings', whatever day the history is read from
+FIRST_STIFFNESS_SQL = "SELECT stiffness FROM runners_checkin WHERE runner_id = %s ORDER BY date LIMIT %s"
 RUNS_SQL = (
     "SELECT date, km, minutes, pain_during, pain_after, walk, effort "
-    "FROM runners_runlog WHERE runner_id = %s ORDER BY date, id"
+    "FROM runners_runlog WHERE runner_id = %s AND date >= %s ORDER BY date, id"
 )
 CLEARANCES_SQL = (
     "SELECT date, note, cleared_by, created_at FROM runners_clearance WHERE runner_id = %s ORDER BY date, id"
@@ -133,9 +153,9 @@ def plain_rows(sql: str, *params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _sessions(runner_id: int) -> tuple[SessionReport, ...]:
+def _sessions(runner_id: int, since: dt.date) -> tuple[SessionReport, ...]:
     logged: dict[int, tuple[tuple, list[ExerciseResult]]] = {}  # in the query's order
-    for pk, *session, slug, completed, pain, sets, reps, hold in plain_rows(SESSIONS_SQL, runner_id):
+    for pk, *session, slug, completed, pain, sets, reps, hold in plain_rows(SESSIONS_SQL, runner_id, since):
         entry = logged.get(pk)
         if entry is None:
             entry = logged[pk] = (session, [])
@@ -147,7 +167,9 @@ def _sessions(runner_id: int) -> tuple[SessionReport, ...]:
     )
 
 
-def history_for(runner: Runner, plan: Plan) -> History:
+def history_for(runner: Runner, plan: Plan, since: dt.date | None = None) -> History:
+    """The runner's history, whole or (`since`) its reports from that day on (see adapt.reads_from)."""
+    first = since or dt.date.min
     intake = plan.assessment.intake
     messages = {"refer_emergency": EMERGENCY_MESSAGE, "refer_urgent": URGENT_MESSAGE}
     checkins = tuple(
@@ -161,15 +183,19 @@ def history_for(runner: Runner, plan: Plan) -> History:
             weak,
             _warning_signs(status, json.loads(answers) if answers else None),
         )
-        for d, pain, stiff, status, legs, weak, answers in plain_rows(CHECKINS_SQL, runner.pk)
+        for d, pain, stiff, status, legs, weak, answers in plain_rows(CHECKINS_SQL, runner.pk, first)
     )
-    runs = tuple(RunReport(*row) for row in plain_rows(RUNS_SQL, runner.pk))
-    stiffness = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS] if c.stiffness is not None]
+    runs = tuple(RunReport(*row) for row in plain_rows(RUNS_SQL, runner.pk, first))
+    if since is None:
+        earliest = [c.stiffness for c in checkins[:BASELINE_STIFFNESS_CHECKINS]]
+    else:
+        earliest = [v for (v,) in plain_rows(FIRST_STIFFNESS_SQL, runner.pk, BASELINE_STIFFNESS_CHECKINS)]
+    stiffness = [v for v in earliest if v is not None]
     walking = intake["running"].get("walk_30_min_comfortable")
     if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
         walking = "walking" not in intake.get("aggravated_by", [])
     return History(
-        sessions=_sessions(runner.pk),
+        sessions=_sessions(runner.pk, first),
         checkins=checkins,
         runs=runs,
         clearances=clearances_for(runner),
@@ -227,12 +253,29 @@ def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
     return (version, runner.created_at.timestamp(), plan.pk, plan.created_at.timestamp())
 
 
-def known_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str]]:
-    """The runner's stored history at their current version, and the fingerprints known for it."""
+def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str]] | None:
+    """The runner's whole stored history at their current version, and the fingerprints known for
+    it, if this process kept them (None otherwise)."""
     kept = _HISTORIES.get(runner.pk)
     if kept is not None and kept[0] == _history_key(runner, plan, runner.version):
         return kept[1], dict(kept[2])
-    return history_for(runner, plan), {}
+    return None
+
+
+def fingerprint_of(version: int, resumed: Resumed) -> str:
+    """What a write stores beside the version it writes: its checkpoint's fingerprint of the history
+    it stored (a checkpoint's digest is worked out from, or checked against, that very history)."""
+    kept = resumed.checkpoint
+    return f"{version}:{kept.day.isoformat()}:{kept.digest}" if kept is not None else ""
+
+
+def stored_fingerprint(version: int, stored: str) -> dict[dt.date, str]:
+    """The fingerprint stored with the runner's row, by day, if it was stored for this very version."""
+    mark, _, rest = stored.partition(":")
+    day, _, digest = rest.partition(":")
+    if not digest or mark != str(version):
+        return {}
+    return {dt.date.fromisoformat(day): digest}
 
 
 def keep_history(runner: Runner, plan: Plan, version: int, history: History, digests: dict[dt.date, str]) -> None:
@@ -255,12 +298,14 @@ def replayed(
     keep: bool = False,
     history: History | None = None,
     digests: dict[dt.date, str] | None = None,
+    checkpoint: Checkpoint | None = None,
 ) -> tuple[Program, History, Resumed]:
     """Replay the history (the stored one unless given) up to `day`, from the last write's checkpoint
     when it still matches (`digests`: the fingerprints already known for this history, by day).
 
     Only a write keeps a checkpoint (`keep`), once its transaction has committed: the decisions up
     to a checkpoint's day are then always stored, so the write after it stores only the new ones.
+    `checkpoint`: the one to carry on from (the last one kept for the plan unless given).
     """
     last = replay_horizon(plan)
     if day > last:
@@ -270,7 +315,7 @@ def replayed(
     program = program_for(plan)
     if history is None:
         history = history_for(runner, plan)
-    resumed = replay_resuming(program, history, day, _checkpoint(plan), digests=digests)
+    resumed = replay_resuming(program, history, day, checkpoint or _checkpoint(plan), digests=digests)
     if keep:
         keep_checkpoint(plan, resumed)
     return program, history, resumed
@@ -299,6 +344,11 @@ def _checkpoint(plan: Plan) -> Checkpoint | None:
         if found is not None:
             _remember(key, found)
     return found
+
+
+def last_checkpoint(plan: Plan) -> Checkpoint | None:
+    """The last replay checkpoint kept for the plan, if any."""
+    return _checkpoint(plan)
 
 
 def keep_checkpoint(plan: Plan, resumed: Resumed) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from backstride.core.errors import InputError
 from backstride.core.screening.red_flags import REFER_EMERGENCY
-from backstride.core.tracking.adapt import Resumed
+from backstride.core.tracking.adapt import Checkpoint, Resumed, holds_enough, reads_from
 from backstride.core.tracking.events import History
 from backstride.core.tracking.state import ProgramState
 
@@ -22,7 +22,18 @@ if TYPE_CHECKING:  # the validation models are only needed on the write path
     from backstride.core.tracking.logs import CheckInInput, RunInput, SessionLogInput
 
 from . import models as m
-from .program import history_for, keep_checkpoint, keep_history, known_history, plain_rows, replayed, state_for
+from .program import (
+    fingerprint_of,
+    history_for,
+    keep_checkpoint,
+    keep_history,
+    kept_history,
+    last_checkpoint,
+    plain_rows,
+    replayed,
+    state_for,
+    stored_fingerprint,
+)
 
 STORED_DECISIONS = 20  # the latest decisions kept with the stored state; all of them are in their own table
 RED_FLAG_INTERVAL_DAYS = 7  # the red-flag questions come back once a week (CLINICAL.md s1)
@@ -218,25 +229,54 @@ class _Replay:
 
 
 def _replay(
-    runner: m.Runner, day: dt.date, history: History | None = None, digests: dict[dt.date, str] | None = None
+    runner: m.Runner,
+    day: dt.date,
+    history: History | None = None,
+    digests: dict[dt.date, str] | None = None,
+    checkpoint: Checkpoint | None = None,
 ) -> _Replay:
     from backstride.core.tracking.attention import attention
 
     from .reports import outcomes_due
 
     plan = active_plan(runner)
-    program, history, resumed = replayed(runner, plan, day, history=history, digests=digests)
+    program, history, resumed = replayed(runner, plan, day, history=history, digests=digests, checkpoint=checkpoint)
     state = resumed.state
     risk = plan.assessment.result.get("startback", {}).get("risk")
     flags = attention(program, history, state, day, outcomes_due(runner, plan, day, state), risk)
     return _Replay(plan, resumed, state.as_dict(last_decisions=STORED_DECISIONS) | {"attention": flags})
 
 
-def _store(runner: m.Runner, replay: _Replay) -> None:
-    """Store the replay's new decisions, episodes and nudges, in the write's transaction."""
+STORED_DECISIONS_FROM = "SELECT date, target, kind, digest FROM runners_decision WHERE runner_id = %s AND date >= %s"
+
+
+def _digest(reason: str) -> str:
+    return hashlib.sha256(reason.encode()).hexdigest()[:16]
+
+
+def _store(runner: m.Runner, replay: _Replay, changed_from: dt.date | None = None) -> None:
+    """Store the replay's new decisions, episodes and nudges, in the write's transaction.
+
+    `changed_from`: the first day the write's own rows change (a session log's day). What the replay
+    made before it, the writes before stored (it read the same reports); of what it made from then
+    on, only what is not stored yet is sent.
+    """
     state, since = replay.resumed.state, replay.resumed.resumed_from
     keep_checkpoint(replay.plan, replay.resumed)
     # What a checkpoint holds was stored by the write that kept it: store only what came after.
+    decisions = state.decisions[since.decisions if since else 0 :]
+    episodes = [e for e in state.episodes if since is None or e not in since.episodes]
+    nudges = state.nudges[since.nudges if since else 0 :]
+    if changed_from is not None:
+        stored, fresh = set(plain_rows(STORED_DECISIONS_FROM, runner.pk, changed_from)), []
+        for d in decisions:
+            key = (d.date, d.target, d.kind, _digest(d.reason))
+            if d.date >= changed_from and key not in stored:  # a day's second session may repeat one
+                stored.add(key)
+                fresh.append(d)
+        decisions = fresh
+        episodes = [e for e in episodes if e.end is None or e.end >= changed_from]
+        nudges = [n for n in nudges if n.date >= changed_from]
     m.Decision.objects.bulk_create(
         [
             m.Decision(
@@ -246,25 +286,21 @@ def _store(runner: m.Runner, replay: _Replay) -> None:
                 kind=d.kind,
                 reason=d.reason,
                 details=d.details,
-                digest=hashlib.sha256(d.reason.encode()).hexdigest()[:16],
+                digest=_digest(d.reason),
             )
-            for d in state.decisions[since.decisions if since else 0 :]
+            for d in decisions
         ],
         ignore_conflicts=True,
     )
-    for e in state.episodes:
-        if since is None or e not in since.episodes:
-            m.Episode.objects.update_or_create(
-                runner=runner,
-                kind=e.kind,
-                start=e.start,
-                defaults={"end": e.end, "reason": e.reason, "details": e.details},
-            )
+    for e in episodes:
+        m.Episode.objects.update_or_create(
+            runner=runner,
+            kind=e.kind,
+            start=e.start,
+            defaults={"end": e.end, "reason": e.reason, "details": e.details},
+        )
     m.Nudge.objects.bulk_create(
-        [
-            m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message)
-            for n in state.nudges[since.nudges if since else 0 :]
-        ],
+        [m.Nudge(runner=runner, date=n.date, kind=n.kind, message=n.message) for n in nudges],
         ignore_conflicts=True,
     )
 
@@ -279,7 +315,10 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
     with transaction.atomic(savepoint=False):  # the caller's transaction, or one of its own
         lock_runner(runner)
         plan = active_plan(runner)
-        history, digests = history_for(runner, plan), {}  # read under the lock: the history this write stores
+        # read under the lock: the history this write stores. The fingerprint the last write stored is
+        # of no use here: this write's own rows (a check-in, an edit, a deletion) may reach back before
+        # its day, or change what every fingerprint counts (the stiffness baseline, a clearance).
+        history, digests = history_for(runner, plan), {}
         replay = _replay(runner, day, history, digests)
         _store(runner, replay)
         runner.state = replay.stored
@@ -287,6 +326,8 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         runner.version = F("version") + 1  # counted in the database, so concurrent writers never share a version
         runner.save(update_fields=["state", "state_as_of", "version"])
         runner.refresh_from_db(fields=["version"])
+        runner.fingerprint = fingerprint_of(runner.version, replay.resumed)
+        m.Runner.objects.filter(pk=runner.pk).update(fingerprint=runner.fingerprint)
         keep_history(runner, plan, runner.version, history, digests)
     return replay.resumed.state
 
@@ -352,22 +393,45 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
     seen, day = runner.version, _as_of(runner, log.date)
     entry, done = _session_rows(runner, log)
     plan = active_plan(runner)
-    stored, digests = known_history(runner, plan)
+    kept = kept_history(runner, plan)
+    stored, digests, checkpoint = (*kept, None) if kept is not None else _history_to_carry_on(runner, plan, log, day)
     # a session changes no fingerprint of the days before it; it counts from its own day on
     history, digests = stored.with_session(log.report()), {d: v for d, v in digests.items() if d < log.date}
-    replay = _replay(runner, day, history, digests)
+    replay = _replay(runner, day, history, digests, checkpoint)
+    if checkpoint is not None and replay.resumed.resumed_from is not checkpoint:
+        return None  # a history read from a day on serves only a replay from that checkpoint: read it all
     try:
         with transaction.atomic():
             moved = m.Runner.objects.filter(pk=runner.pk, version=seen)
-            if not moved.update(state=replay.stored, state_as_of=day, version=seen + 1):
+            fingerprint = fingerprint_of(seen + 1, replay.resumed)
+            if not moved.update(state=replay.stored, state_as_of=day, version=seen + 1, fingerprint=fingerprint):
                 raise _Moved
             _insert_session(entry, done)
-            _store(runner, replay)
-            keep_history(runner, plan, seen + 1, history, digests)
+            _store(runner, replay, changed_from=log.date)
+            if checkpoint is None:  # only a whole history is kept for the next write
+                keep_history(runner, plan, seen + 1, history, digests)
     except _Moved:
         return None
-    runner.state, runner.state_as_of, runner.version = replay.stored, day, seen + 1
+    runner.state, runner.state_as_of, runner.version, runner.fingerprint = replay.stored, day, seen + 1, fingerprint
     return replay.resumed.state
+
+
+def _history_to_carry_on(
+    runner: m.Runner, plan: m.Plan, log: SessionLogInput, day: dt.date
+) -> tuple[History, dict[dt.date, str], Checkpoint | None]:
+    """A write whose history this process did not keep reads it from the database: from the day a
+    replay carrying on from the plan's last checkpoint needs, when the fingerprint stored with the
+    runner at this version vouches for that checkpoint and the session comes after it (that
+    checkpoint then goes with it); else all of it. The fingerprints known either way go with it."""
+    digests = stored_fingerprint(runner.version, runner.fingerprint)
+    checkpoint = last_checkpoint(plan)
+    if checkpoint is not None and checkpoint.day < log.date and digests.get(checkpoint.day) == checkpoint.digest:
+        since = reads_from(plan.start_date, checkpoint, day)
+        if since is not None:
+            recent = history_for(runner, plan, since)
+            if holds_enough(recent, checkpoint):
+                return recent, digests, checkpoint
+    return history_for(runner, plan), digests, None
 
 
 def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:

@@ -983,6 +983,29 @@ def inputs_digest(program: Program, history: History, day: dt.date, thresholds: 
     return h.hexdigest()
 
 
+# A replay carrying on from a checkpoint walks the days after it and looks back from each at most two
+# weeks (mornings, sessions), or to its last few morning check-ins (the return to running); attention
+# looks back over the last running weeks. A history from this many days before the checkpoint is
+# enough for it, as long as no new checkpoint is to be kept (a checkpoint's fingerprint counts every
+# report) and the days before the checkpoint hold those last check-ins.
+LOOKBACK_DAYS = 42
+
+
+def reads_from(start: dt.date, checkpoint: Checkpoint, today: dt.date) -> dt.date | None:
+    """The first day a replay carrying on from `checkpoint` up to `today` reads, for a program that
+    starts on `start` (None: it reads all)."""
+    if not start <= checkpoint.day < today or (today - checkpoint.day).days >= 2 * CHECKPOINT_LAG_DAYS:
+        return None  # replayed from the start, or a new checkpoint is kept on the way
+    return checkpoint.day - dt.timedelta(days=LOOKBACK_DAYS)
+
+
+def holds_enough(history: History, checkpoint: Checkpoint, thresholds: Thresholds = DEFAULT) -> bool:
+    """A history read from `reads_from` holds the last morning check-ins up to the checkpoint's day
+    that the days after it may look back to (otherwise read it all)."""
+    before = sum(1 for c in history.checkins if c.date <= checkpoint.day)
+    return before >= thresholds.return_checkins
+
+
 def replay_resuming(
     program: Program,
     history: History,
