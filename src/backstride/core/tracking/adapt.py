@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 import pickle
 import statistics
-from collections import defaultdict
-from dataclasses import dataclass, fields
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
 from ..i18n import _
@@ -163,6 +164,7 @@ class Replay:
         else:
             for name, value in pickle.loads(resume.data).items():
                 setattr(self, name, value)
+            self.state.decisions = list(_decided(resume))
             self.state.as_of = today
             day = resume.day + ONE_DAY
         while day <= today:
@@ -177,15 +179,23 @@ class Replay:
                 s = self.state
                 digest = inputs_digest(self.p, self.h, day, self.t)
                 self.kept = Checkpoint(
-                    day, digest, self._working_state(), len(s.decisions), len(s.nudges), tuple(s.episodes)
+                    day,
+                    digest,
+                    self._working_state(),
+                    len(s.decisions),
+                    len(s.nudges),
+                    tuple(s.episodes),
+                    pickle.dumps(tuple(s.decisions), protocol=pickle.HIGHEST_PROTOCOL),
                 )
             day += ONE_DAY
         self.state.baseline = self.baseline()
         return self.state
 
     def _working_state(self) -> bytes:
-        """Everything the replay carries from one day to the next (not the program or the history)."""
-        return pickle.dumps({name: getattr(self, name) for name in CARRIED}, protocol=pickle.HIGHEST_PROTOCOL)
+        """Everything the replay carries from one day to the next (not the program or the history), but
+        the decisions made so far: the checkpoint keeps those apart (see _decided)."""
+        carried = {name: getattr(self, name) for name in CARRIED} | {"state": replace(self.state, decisions=[])}
+        return pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL)
 
     def adjustments_on(self, day: dt.date) -> None:
         for a in self.p.adjustments:
@@ -916,7 +926,7 @@ def replay(program: Program, history: History, today: dt.date, thresholds: Thres
 # Logs are nearly always for the last few days: a checkpoint kept a week behind the day replayed
 # lets a write replay a week or two instead of the whole history.
 CHECKPOINT_LAG_DAYS = 7
-CHECKPOINT_FORMAT = 2  # raised whenever the replay's working state or the digest changes shape
+CHECKPOINT_FORMAT = 3  # raised whenever the replay's working state or the digest changes shape
 # The replay's attributes that carry from one day to the next; the rest is the program and the history.
 CARRIED = (
     "state",
@@ -939,6 +949,26 @@ class Checkpoint:
     decisions: int  # how many decisions had been made by then (they are only ever appended)
     nudges: int  # the same for nudges
     episodes: tuple  # the episodes as they stood (an open one may still end later)
+    decided: bytes = b""  # the decisions made by then (read once per process: see _decided)
+
+
+# A checkpoint's decisions are most of its size and never change (a decision is frozen, and only
+# ever appended after them): each process decodes them once per checkpoint, and every replay that
+# carries on from it starts its own list with the same decisions.
+_DECIDED: OrderedDict[bytes, tuple] = OrderedDict()
+DECIDED_KEPT = 256
+_DECODING = threading.Lock()  # a server's threads add and evict together
+
+
+def _decided(checkpoint: Checkpoint) -> tuple:
+    found = _DECIDED.get(checkpoint.decided)
+    if found is None:
+        found = pickle.loads(checkpoint.decided)
+        with _DECODING:
+            _DECIDED[checkpoint.decided] = found
+            while len(_DECIDED) > DECIDED_KEPT:
+                _DECIDED.popitem(last=False)
+    return found
 
 
 @dataclass(frozen=True)
