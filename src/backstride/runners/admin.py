@@ -19,7 +19,7 @@ class RunnerAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("name", "age", "sex", "user", "state_as_of", "created_at")
     search_fields = ("name", "user__username", "user__email")
     list_filter = ("sex", "units")
-    readonly_fields = ("created_at", "state", "state_as_of", "version")
+    readonly_fields = ("created_at", "state", "state_as_of", "version", "fingerprint")
     raw_id_fields = ("user",)
 
 
