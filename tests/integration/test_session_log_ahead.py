@@ -273,3 +273,19 @@ def test_a_session_log_sends_only_the_decisions_it_adds(sam, monkeypatch):
     assert added > 0  # the painful session changed the plan
     assert len(sent) == added  # and nothing stored before (or twice) was sent
     assert all(row.date >= START + dt.timedelta(days=12) for row in sent)
+
+
+def test_a_session_log_after_days_without_a_log_stores_what_those_days_decided_too(sam, monkeypatch):
+    ahead, locked = started(sam, "Ahead"), started(sam, "Locked")
+    for n in range(10):
+        write_day(ahead, n)
+        write_day(locked, n)
+    # ten days without a log (missed sessions, a lapse), then a session logged the quick way and one under the lock
+    log_session(ahead, parse_session_log(session(20)))
+    monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)
+    log_session(locked, parse_session_log(session(20)))
+    a, b = stored(ahead), stored(locked)
+    gap = [d for d in b["decisions"] if START + dt.timedelta(days=10) <= d[0] < START + dt.timedelta(days=20)]
+    assert gap  # the days between decided something
+    assert a["decisions"] == b["decisions"] and a["nudges"] == b["nudges"] and a["episodes"] == b["episodes"]
+    assert a["state"] == b["state"]

@@ -257,9 +257,10 @@ def _digest(reason: str) -> str:
 def _store(runner: m.Runner, replay: _Replay, changed_from: dt.date | None = None) -> None:
     """Store the replay's new decisions, episodes and nudges, in the write's transaction.
 
-    `changed_from`: the first day the write's own rows change (a session log's day). What the replay
-    made before it, the writes before stored (it read the same reports); of what it made from then
-    on, only what is not stored yet is sent.
+    `changed_from`: the first day that is new to this write: its own rows' first day (a session
+    log's day), or the day after the last one replayed and stored, if earlier. What the replay made
+    before it, the writes before stored (they read the same reports); of what it made from then on,
+    only what is not stored yet is sent.
     """
     state, since = replay.resumed.state, replay.resumed.resumed_from
     keep_checkpoint(replay.plan, replay.resumed)
@@ -391,6 +392,8 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
     if not isinstance(runner.version, int):
         return None
     seen, day = runner.version, _as_of(runner, log.date)
+    last = runner.state_as_of  # the last day replayed and stored: the days after it are new to this write too
+    new_from = min(log.date, last + dt.timedelta(days=1)) if last is not None else None
     entry, done = _session_rows(runner, log)
     plan = active_plan(runner)
     kept = kept_history(runner, plan)
@@ -407,7 +410,7 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
             if not moved.update(state=replay.stored, state_as_of=day, version=seen + 1, fingerprint=fingerprint):
                 raise _Moved
             _insert_session(entry, done)
-            _store(runner, replay, changed_from=log.date)
+            _store(runner, replay, changed_from=new_from)
             if checkpoint is None:  # only a whole history is kept for the next write
                 keep_history(runner, plan, seen + 1, history, digests)
     except _Moved:
