@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.utils import timezone
+
+from backstride.core.kept import Kept
 
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -108,8 +109,7 @@ ACTIVE_PLAN = (
     "WHERE runner_id = %s AND active ORDER BY created_at DESC, id DESC LIMIT 1"
 )
 ACTIVE_PLAN_FIELDS = ("id", "runner_id", "assessment_id", "created_at", "start_date", "end_date", "active")
-_CONTENTS: OrderedDict[tuple, tuple[bytes, bytes, tuple]] = OrderedDict()
-CONTENTS_KEPT = 1024
+_CONTENTS = Kept(1024)  # (plan, created, runner, assessment): (data, intake and result, assessment's row)
 
 
 def _active_plan(runner_id: int) -> Plan | None:
@@ -135,8 +135,6 @@ def _with_contents(plan: Plan) -> Plan:
         a = stored.assessment
         kept = (marshal.dumps(stored.data), marshal.dumps((a.intake, a.result)), (a.created_at, a.screening_status))
         _CONTENTS[key] = kept
-        if len(_CONTENTS) > CONTENTS_KEPT:
-            _CONTENTS.popitem(last=False)
     plan._kept_data = kept[0]
     intake, result = marshal.loads(kept[1])
     created_at, status = kept[2]

@@ -6,14 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import statistics
-import threading
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import get_language
 
 from backstride.core.errors import InputError
+from backstride.core.kept import Kept
 from backstride.core.library import load_library
 from backstride.core.screening.red_flags import EMERGENCY_MESSAGE, URGENT_MESSAGE
 from backstride.core.tracking.adapt import REPLAY_HORIZON_DAYS, Checkpoint, Resumed, replay_resuming
@@ -39,8 +38,7 @@ BASELINE_STIFFNESS_CHECKINS = 3
 
 # A stored plan never changes, so its ladders are built once per process and kept by plan id and
 # creation time (a new database, as in tests, hands out the same ids again for other plans).
-_LADDERS: OrderedDict[tuple[int, float], dict] = OrderedDict()
-LADDER_CACHE_SIZE = 512
+_LADDERS = Kept(512)
 
 
 def _ladders(plan: Plan) -> dict:
@@ -56,8 +54,6 @@ def _ladders(plan: Plan) -> dict:
             profile.get("rotation_sensitive", False),  # assessments stored before it was asked lack it
         )
         _LADDERS[key] = ladders
-        if len(_LADDERS) > LADDER_CACHE_SIZE:
-            _LADDERS.popitem(last=False)
     return ladders
 
 
@@ -88,8 +84,7 @@ def adjustments_for(plan: Plan) -> tuple[PlanAdjustment, ...]:
 # A runner's program is their stored plan and their clinician's changes to it, both read-only once
 # built: each process builds it once per plan, set of changes, library and language (the doses it
 # works out carry the exercise names), and every reader of that runner shares it.
-_PROGRAMS: OrderedDict[tuple, Program] = OrderedDict()
-PROGRAMS_KEPT = 512
+_PROGRAMS = Kept(512)
 
 
 def program_for(plan: Plan) -> Program:
@@ -98,11 +93,7 @@ def program_for(plan: Plan) -> Program:
     key = (plan.id, plan.created_at.timestamp(), adjustments, id(library), get_language())
     program = _PROGRAMS.get(key)
     if program is None:
-        program = Program(plan.data, _ladders(plan), library, adjustments)
-        with _KEEPING:
-            _PROGRAMS[key] = program
-            if len(_PROGRAMS) > PROGRAMS_KEPT:
-                _PROGRAMS.popitem(last=False)
+        program = _PROGRAMS[key] = Program(plan.data, _ladders(plan), library, adjustments)
     return program
 
 
@@ -241,11 +232,7 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
 # runner's version. Every change to a history goes through a write that bumps the version, so a
 # kept history is used only while it is still the stored one (a write in another process, or any
 # other change, leaves it behind and it is read again).
-_HISTORIES: OrderedDict[int, tuple[tuple, History, dict[dt.date, str]]] = OrderedDict()
-HISTORIES_KEPT = 128
-# A server's threads keep and evict together: one thread's eviction must not pull a key from under
-# another's move to the end (reads need no lock: a dict lookup is one step).
-_KEEPING = threading.Lock()
+_HISTORIES = Kept(128)  # runner id: (key, history, fingerprints by day)
 
 
 def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
@@ -282,11 +269,7 @@ def keep_history(runner: Runner, plan: Plan, version: int, history: History, dig
     """Keep the history a write stored (at the version it stored), once its transaction commits."""
 
     def keep() -> None:
-        with _KEEPING:
-            _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
-            _HISTORIES.move_to_end(runner.pk)
-            if len(_HISTORIES) > HISTORIES_KEPT:
-                _HISTORIES.popitem(last=False)
+        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
 
     transaction.on_commit(keep)
 
@@ -324,16 +307,7 @@ def replayed(
 # The last checkpoint each process read or kept for a plan, so a write does not read it from the
 # shared cache each time. One kept by another process since is newer, but this one is as sound: a
 # checkpoint is used only when its fingerprint still matches the history, and only replays longer.
-_CHECKPOINTS: OrderedDict[str, Checkpoint] = OrderedDict()
-CHECKPOINTS_KEPT = 256
-
-
-def _remember(key: str, checkpoint: Checkpoint) -> None:
-    with _KEEPING:
-        _CHECKPOINTS[key] = checkpoint
-        _CHECKPOINTS.move_to_end(key)
-        if len(_CHECKPOINTS) > CHECKPOINTS_KEPT:
-            _CHECKPOINTS.popitem(last=False)
+_CHECKPOINTS = Kept(256)
 
 
 def _checkpoint(plan: Plan) -> Checkpoint | None:
@@ -342,7 +316,7 @@ def _checkpoint(plan: Plan) -> Checkpoint | None:
     if found is None:
         found = cache.get(key)
         if found is not None:
-            _remember(key, found)
+            _CHECKPOINTS[key] = found
     return found
 
 
@@ -358,7 +332,7 @@ def keep_checkpoint(plan: Plan, resumed: Resumed) -> None:
 
         def keep() -> None:
             cache.set(key, kept, CHECKPOINT_SECONDS)
-            _remember(key, kept)
+            _CHECKPOINTS[key] = kept
 
         transaction.on_commit(keep)
 

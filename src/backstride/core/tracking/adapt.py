@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import pickle
 import statistics
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
 from ..i18n import _
+from ..kept import Kept
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
 from ..screening.red_flags import REFER_EMERGENCY, REFER_URGENT
 from . import safety
@@ -955,19 +955,13 @@ class Checkpoint:
 # A checkpoint's decisions are most of its size and never change (a decision is frozen, and only
 # ever appended after them): each process decodes them once per checkpoint, and every replay that
 # carries on from it starts its own list with the same decisions.
-_DECIDED: OrderedDict[bytes, tuple] = OrderedDict()
-DECIDED_KEPT = 256
-_DECODING = threading.Lock()  # a server's threads add and evict together
+_DECIDED = Kept(256)
 
 
 def _decided(checkpoint: Checkpoint) -> tuple:
     found = _DECIDED.get(checkpoint.decided)
     if found is None:
-        found = pickle.loads(checkpoint.decided)
-        with _DECODING:
-            _DECIDED[checkpoint.decided] = found
-            while len(_DECIDED) > DECIDED_KEPT:
-                _DECIDED.popitem(last=False)
+        found = _DECIDED[checkpoint.decided] = pickle.loads(checkpoint.decided)
     return found
 
 
