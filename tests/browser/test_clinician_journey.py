@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def clinician_with_invite(clinic, base: str) -> str:
     """A physiotherapist signs up and creates an invite; its code."""
     clinic.goto(f"{base}/accounts/signup/")
-    clinic.get_by_label("Username").fill("morgan")
+    clinic.get_by_label("Your name").fill("Morgan")
     clinic.get_by_label("Email").fill("morgan@example.org")
     clinic.get_by_label("Password", exact=True).fill("a-long-passphrase-42")
     clinic.get_by_label("Password confirmation").fill("a-long-passphrase-42")

@@ -35,7 +35,7 @@ def open_page(browser, base: str, viewport: dict, scheme: str = "light"):
     context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
     page = context.new_page()
     page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("sam")
+    page.get_by_label("User name").fill("sam")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()

@@ -29,7 +29,7 @@ def test_a_runner_changes_a_check_in_and_deletes_a_session(live_server, browser,
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(f"hist{wide}")
+    page.get_by_label("User name").fill(f"hist{wide}")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()

@@ -41,12 +41,12 @@ def onboarded(page, base: str, username: str) -> None:
     wait_until_kept(page, "/offline/manifest.json")
 
 
-def checkins(username: str) -> int:
-    return CheckIn.objects.filter(runner__user__username=username).count()
+def checkins(name: str) -> int:
+    return CheckIn.objects.filter(runner__user__first_name=name).count()
 
 
-def sessions(username: str) -> int:
-    return SessionLog.objects.filter(runner__user__username=username).count()
+def sessions(name: str) -> int:
+    return SessionLog.objects.filter(runner__user__first_name=name).count()
 
 
 @pytest.fixture

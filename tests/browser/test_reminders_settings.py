@@ -75,12 +75,12 @@ def test_a_runner_turns_reminders_on_and_subscribes_this_browser(live_server, br
     assert page.evaluate("window.__subscribedWith.userVisibleOnly") is True
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is True
 
-    settings = ReminderSettings.objects.get(user__username="reminded")
+    settings = ReminderSettings.objects.get(user__first_name="reminded")
     assert settings.enabled and settings.email and settings.push and settings.at.strftime("%H:%M") == "07:15"
-    runner = Runner.objects.get(user__username="reminded")
+    runner = Runner.objects.get(user__first_name="reminded")
     assert runner.time_zone == "Europe/Berlin"
     assert PushSubscription.objects.filter(
-        user__username="reminded", endpoint="https://push.example.invalid/send/abc123"
+        user__first_name="reminded", endpoint="https://push.example.invalid/send/abc123"
     ).exists()
     assert reminders_on(runner)
     # the worker registered here also fills its offline copies: let it finish before the database is emptied

@@ -55,15 +55,18 @@ def y_ticks(svg: str) -> dict[str, float]:
     return ticks
 
 
-def sign_up(page, base: str, username: str, invite: str = "") -> None:
+def sign_up(page, base: str, name: str, invite: str = "") -> str:
+    """Sign up as a runner called name; the user name the welcome gives."""
     page.goto(f"{base}/accounts/signup/" + (f"?invite={invite}" if invite else ""))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Email").fill(f"{username}@example.org")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill(f"{re.sub(r'[^a-z0-9]', '', name.lower())}@example.org")
     page.get_by_label("Password", exact=True).fill("a-long-passphrase-42")
     page.get_by_label("Password confirmation").fill("a-long-passphrase-42")
     page.get_by_label("a runner").check()
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url(re.compile(r"/onboarding/"))
+    welcome = page.get_by_role("status").filter(has_text="Your user name is").inner_text()
+    return re.search(r"Your user name is (\S+):", welcome).group(1)
 
 
 def onboard(page, screenshots=None) -> None:
@@ -179,6 +182,21 @@ def test_a_new_runner_signs_up_does_todays_session_with_the_timer_and_sees_it_on
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{url} scrolls sideways at phone width ({width}px)"
         page.screenshot(path=str(screenshots / shot), full_page=True)
+
+
+def test_a_new_runner_is_told_the_user_name_they_were_given_and_logs_back_in_with_it(live_server, phone, screenshots):
+    page = phone
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.screenshot(path=str(screenshots / "01-sign-up.png"), full_page=True)
+    username = sign_up(page, live_server.url, "Zoë Brooks")
+    assert re.fullmatch(r"zoe-[a-z2-9]{4}", username)
+    page.screenshot(path=str(screenshots / "01-welcome-user-name.png"), full_page=True)
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill("a-long-passphrase-42")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/onboarding/"))
 
 
 def test_the_library_filters_update_in_place_with_htmx(live_server, phone):

@@ -43,5 +43,5 @@ def test_a_runner_downloads_the_pdf_and_the_export_then_deletes_the_account(live
     page.screenshot(path=str(screenshots / "60-delete-account.png"), full_page=True)
     page.get_by_role("button", name=re.compile("Delete")).click()
     page.wait_for_load_state()
-    assert not User.objects.filter(username="leaving").exists()
+    assert not User.objects.filter(first_name="leaving").exists()
     assert not Runner.objects.filter(name="Sam").exists()

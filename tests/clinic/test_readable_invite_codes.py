@@ -95,7 +95,7 @@ def test_signing_up_with_a_code_typed_in_small_letters_links_the_runner_to_the_c
     client = Client()
     password = "a-long-passphrase-42"
     form = {
-        "username": "casey",
+        "first_name": "Casey",
         "email": "casey@example.org",
         "password1": password,
         "password2": password,
@@ -107,6 +107,6 @@ def test_signing_up_with_a_code_typed_in_small_letters_links_the_runner_to_the_c
     client.post("/onboarding/", {"step": "consent", "consent-health_data": "on"})
     answers = {"step": "safety"} | {f"safety-{key}": "no" for key, _q in RED_FLAG_QUESTIONS}
     client.post("/onboarding/", answers | {"safety-saddle_numbness": "yes"})
-    runner = Runner.objects.get(user__username="casey")
+    runner = Runner.objects.get(user__email="casey@example.org")
     assert runner.care_links.get().clinician == clinician
     assert Invite.objects.get(code=code).used_by == runner

@@ -15,12 +15,14 @@ pytestmark = pytest.mark.slow  # starts processes
 SIGN_UP_AND_LOG_IN = """
 import django
 django.setup()
+from django.contrib.auth.models import User
 from django.test import Client
 password = "a-long-passphrase-42"
-form = {"username": "casey", "email": "casey@example.org", "password1": password, "password2": password,
+form = {"first_name": "Casey", "email": "casey@example.org", "password1": password, "password2": password,
         "role": "runner", "invite_code": ""}
 print(Client().post("/accounts/signup/", form).status_code)
-print(Client().post("/accounts/login/", {"username": "casey", "password": password}).status_code)
+username = User.objects.get(email="casey@example.org").username
+print(Client().post("/accounts/login/", {"username": username, "password": password}).status_code)
 """
 
 

@@ -281,40 +281,101 @@ def test_a_reset_limit_lasts_its_whole_hour(db):
 # --- Sign-up does not reveal which user names exist ---------------------------------------------------------
 
 
-def sign_up(username: str, address: str = "203.0.113.7"):
+def sign_up(name: str, address: str = "203.0.113.7", **extra):
     form = {
-        "username": username,
+        "first_name": name,
         "email": "someone@example.org",
         "password1": PASSWORD,
         "password2": PASSWORD,
         "role": "runner",
         "invite_code": "",
     }
-    return client_for(REMOTE_ADDR=address).post("/accounts/signup/", form)
+    return client_for(REMOTE_ADDR=address).post("/accounts/signup/", form | extra, follow=True)
 
 
-def answer(response, username: str) -> str:
-    """The page as a probe sees it, without what differs on every request or echoes its own input."""
+def drawing(characters: str):
+    """The user names' random draw (and only theirs) hands out these characters in turn."""
+    stream = iter(characters)
+    return mock.patch("backstride.accounts.handles.secrets", choice=lambda _alphabet: next(stream))
+
+
+def test_the_sign_up_page_asks_for_a_name_and_no_user_name(db):
+    page = client_for().get("/accounts/signup/").content.decode()
+    assert 'name="first_name"' in page
+    assert 'name="username"' not in page
+
+
+def test_a_new_account_is_given_a_user_name_from_its_first_name_and_told_it(db):
+    response = sign_up("Casey Jones")
+    user = User.objects.get(first_name="Casey Jones")
+    assert re.fullmatch(r"casey-[a-z2-9]{4}", user.username)
+    assert f"Your user name is <strong>{user.username}</strong>" in response.content.decode()
+    assert response.wsgi_request.user == user
+
+
+def test_a_user_name_asked_for_in_the_form_is_not_used(db):
+    User.objects.create_user("sam", "sam@example.org", PASSWORD)
+    sign_up("Sam", username="sam")
+    assert User.objects.filter(first_name="Sam").get().username != "sam"
+
+
+def test_a_name_someone_already_has_and_a_free_one_get_the_same_answer(db):
+    # "sam-aaaa" exists (in other letters' case): the first draw is taken, and the sign-up is drawn again
+    # out of sight; "jordan-aaaa" is free. Both are made and both pages read alike.
+    User.objects.create_user("SAM-AAAA", "sam@example.org", PASSWORD)
+    with drawing("aaaabbbb"):
+        taken = sign_up("Sam")
+    with drawing("bbbb"):
+        free = sign_up("Jordan")
+    assert taken.redirect_chain == free.redirect_chain
+    assert User.objects.get(first_name="Sam").username == "sam-bbbb"
+    assert User.objects.get(first_name="Jordan").username == "jordan-bbbb"
+    assert answer(taken, "Sam", "sam-bbbb") == answer(free, "Jordan", "jordan-bbbb")
+
+
+def test_a_name_taken_between_the_check_and_the_insert_is_drawn_again(db):
+    User.objects.create_user("sam-aaaa", "sam@example.org", PASSWORD)
+    with (
+        drawing("aaaabbbb"),
+        mock.patch("backstride.accounts.views._name_is_taken", side_effect=[False, True, False]),
+    ):
+        sign_up("Sam")
+    assert User.objects.get(first_name="Sam").username == "sam-bbbb"
+    assert User.objects.filter(username__istartswith="sam-").count() == 2
+
+
+def answer(response, name: str, username: str) -> str:
+    """The page as a probe sees it, without what differs on every request or account, or echoes its input."""
     page = re.sub(r"\b[A-Za-z0-9]{64}\b", "CSRF-TOKEN", response.content.decode())
-    return page.replace(f'value="{username}"', 'value="NAME"')
+    page = re.sub(r'data-user="\d+"', 'data-user="ID"', page)
+    return page.replace(username, "USERNAME").replace(name, "NAME")
 
 
-def test_past_the_sign_up_limit_a_taken_and_a_free_user_name_get_the_same_answer(db):
-    User.objects.create_user("sam", "sam@example.org", PASSWORD)
+def test_past_the_sign_up_limit_no_account_is_made_and_the_page_says_so(db):
     for n in range(limits.SIGN_UPS_PER_ADDRESS):
-        sign_up(f"probe{n}")
-    taken, free = sign_up("sam"), sign_up("jordan")
-    assert taken.status_code == free.status_code == 200
-    assert answer(taken, "sam") == answer(free, "jordan")
-    assert "Too many sign-ups from your network" in answer(free, "jordan")
-    assert not User.objects.filter(username="jordan").exists()
-    # someone else, elsewhere, signs up as usual
-    assert sign_up("jordan", address="198.51.100.2").status_code == 302
-
-
-def test_a_taken_user_name_in_other_letter_cases_is_refused_without_a_second_account(db):
-    User.objects.create_user("sam", "sam@example.org", PASSWORD)
-    response = sign_up("SAM")
+        sign_up(f"Probe{n}")
+    response = sign_up("Jordan")
     assert response.status_code == 200
-    assert "That user name is not available" in response.content.decode()
-    assert User.objects.filter(username__iexact="sam").count() == 1
+    assert "Too many sign-ups from your network" in response.content.decode()
+    assert not User.objects.filter(first_name="Jordan").exists()
+    # someone else, elsewhere, signs up as usual
+    assert sign_up("Jordan", address="198.51.100.2").redirect_chain
+
+
+def test_a_name_with_a_hidden_character_is_refused_with_the_field_named(db):
+    response = sign_up("Sam\u202eevil")
+    page = response.content.decode()
+    assert response.status_code == 200 and "Your name" in page and "U+202E" in page
+    assert not User.objects.filter(email="someone@example.org").exists()
+
+
+def test_the_password_reset_email_tells_a_forgetful_runner_their_user_name(db):
+    sign_up("Casey", email="casey@example.org")
+    username = User.objects.get(first_name="Casey").username
+    client_for(REMOTE_ADDR="198.51.100.9").post("/accounts/password-reset/", {"email": "casey@example.org"})
+    assert username in mail.outbox[0].body
+
+
+def test_settings_show_the_user_name_a_runner_logs_in_with(sam):
+    user, _runner = sam
+    assert f"You log in as <strong>{user.username}</strong>" in client_for(user).get("/settings/").content.decode()

@@ -15,7 +15,7 @@ from .conftest import PASSWORD
 def sign_up(role: str):
     client = Client(raise_request_exception=True)
     form = {
-        "username": "casey",
+        "first_name": "Casey",
         "email": "casey@example.org",
         "password1": PASSWORD,
         "password2": PASSWORD,
@@ -32,7 +32,7 @@ def test_a_sign_up_whose_login_fails_leaves_no_account_behind(db, role):
         pytest.raises(DatabaseError),
     ):
         sign_up(role)
-    assert not User.objects.filter(username="casey").exists()
+    assert not User.objects.filter(email="casey@example.org").exists()
     assert not Clinician.objects.exists()
 
 
@@ -42,13 +42,13 @@ def test_a_sign_up_whose_clinician_profile_fails_leaves_no_account_behind(db):
         pytest.raises(DatabaseError),
     ):
         sign_up("clinician")
-    assert not User.objects.filter(username="casey").exists()
+    assert not User.objects.filter(email="casey@example.org").exists()
 
 
 @pytest.mark.parametrize("role", ["runner", "clinician"])
 def test_a_sign_up_that_succeeds_is_logged_in(db, role):
     response = sign_up(role)
     assert response.status_code == 302
-    user = User.objects.get(username="casey")
+    user = User.objects.get(email="casey@example.org")
     assert Clinician.objects.filter(user=user).exists() == (role == "clinician")
     assert response.wsgi_request.user == user

@@ -5,17 +5,27 @@ from django.contrib.auth.forms import BaseUserCreationForm, PasswordResetForm
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from backstride.core.inputs import hidden_character
+
 from . import limits
 
 
 class SignupForm(BaseUserCreationForm):
-    """The account's details. Whether the user name is free is left to the view (views.signup).
+    """The account's details; the user name is chosen by the view (handles.new_user_name), never asked for.
 
-    The view answers only after counting the attempt against the client's sign-up limit, so nobody
-    can check names faster than that; Django's UserCreationForm would answer on every request.
+    A name the person picked would have to be refused when taken, and that refusal would tell anyone
+    who asks whether someone uses backstride.
     """
 
     RUNNER, CLINICIAN = "runner", "clinician"
+    first_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        help_text=_(
+            "How you appear to your physiotherapist or to your runners. It need not be unique; "
+            "your user name is made from its first word and four random characters."
+        ),
+    )
     email = forms.EmailField(label=_("Email"), help_text=_("For resetting your password."))
     role = forms.ChoiceField(
         label=_("I am"),
@@ -35,14 +45,19 @@ class SignupForm(BaseUserCreationForm):
 
     class Meta(BaseUserCreationForm.Meta):
         model = User
-        fields = ("username", "email")
+        fields = ("first_name", "email")
 
-    def validate_unique(self):
-        """Skipped: the view checks the user name, after the sign-up limit."""
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs.update(autofocus=True, autocomplete="name")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
 
-    def name_is_taken(self) -> bool:
-        # the same rule as Django's UserCreationForm: names differing only in case are one name
-        return User.objects.filter(username__iexact=self.cleaned_data["username"]).exists()
+    def clean_first_name(self) -> str:
+        name = " ".join(self.cleaned_data["first_name"].split())
+        problem = hidden_character(name)
+        if problem:
+            raise forms.ValidationError(problem, code="hidden_character")
+        return name
 
 
 class TokenForm(forms.Form):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import limits
+from . import handles, limits
 from .forms import SignupForm, TokenForm
 from .models import ApiToken, Clinician
 
@@ -20,35 +22,53 @@ def signup(request):
     initial = {"invite_code": request.GET.get("invite", "")}
     form = SignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        # A user name is unique, so whoever asks for one learns whether it was free. Counting every
-        # complete attempt first bounds how many names one client can check; past the limit every
-        # name gets the same answer, taken or not.
+        # Nobody picks a user name (handles.py), so no answer here depends on which names exist; the
+        # limit bounds how many accounts one client can make.
         if not limits.sign_up_allowed(request):
             form.add_error(None, _("Too many sign-ups from your network this hour. Please try again later."))
-        elif form.name_is_taken() or not _create_account(request, form):
-            form.add_error("username", _("That user name is not available. Please choose another."))
         else:
+            user = _create_account(request, form)
+            welcome = _(
+                "Welcome, {name}. Your user name is <strong>{username}</strong>: you log in with it and your "
+                "password. Keep it somewhere safe; the password-reset email repeats it, and Settings shows it."
+            )
+            messages.success(request, format_html(welcome, name=user.first_name, username=user.get_username()))
             return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
 
 
-def _create_account(request, form: SignupForm) -> bool:
-    """Create the account and log in; False when someone took the name a moment before."""
-    # The account, its clinician profile and the login (its session) succeed together or not at all,
-    # so a failure on the way never leaves an account behind that the person cannot sign up again for.
-    try:
-        with transaction.atomic():
-            user = form.save()
-            if form.cleaned_data["role"] == SignupForm.CLINICIAN:
-                Clinician.objects.create(user=user)
-            else:
-                request.session["invite_code"] = form.cleaned_data["invite_code"].strip()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    except IntegrityError:
-        if not form.name_is_taken():
-            raise
-        return False
-    return True
+def _name_is_taken(username: str) -> bool:
+    # the rule of Django's UserCreationForm: names differing only in case are one name
+    return User.objects.filter(username__iexact=username).exists()
+
+
+def _create_account(request, form: SignupForm) -> User:
+    """Create the account under a new user name and log in.
+
+    The account, its clinician profile and the login (its session) succeed together or not at all,
+    so a failure on the way never leaves an account behind. A name taken between the check and the
+    insert (two sign-ups drawing the same name at once) is drawn again.
+    """
+    clinician = form.cleaned_data["role"] == SignupForm.CLINICIAN
+    fallback = "physio" if clinician else "runner"
+    for _attempt in range(3):
+        form.instance.username = handles.new_user_name(form.cleaned_data["first_name"], fallback, _name_is_taken)
+        try:
+            with transaction.atomic():
+                user = form.save()
+                if clinician:
+                    Clinician.objects.create(user=user)
+                else:
+                    request.session["invite_code"] = form.cleaned_data["invite_code"].strip()
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        except IntegrityError:
+            if not _name_is_taken(form.instance.username):
+                raise
+            form.instance.pk = None
+            form.instance._state.adding = True
+            continue
+        return user
+    raise handles.NoFreeName(form.cleaned_data["first_name"])
 
 
 @login_required
