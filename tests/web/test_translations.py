@@ -1,6 +1,7 @@
 """Every layer's words are marked for translation: the English catalog holds them all."""
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -23,7 +24,14 @@ def test_the_catalog_holds_the_words_of_every_layer(message):
     assert f'"{message}"' in CATALOG.read_text(encoding="utf-8")
 
 
-def test_the_core_speaks_through_djangos_translations_in_the_web_app(db):
+def test_the_core_speaks_through_djangos_translations_in_the_web_app_once_per_message_and_language(db):
+    from django.utils import translation
+
     from backstride.core import i18n
 
-    assert i18n._translate.__module__.startswith("django.utils.translation")
+    message = "a message only this test uses"
+    with mock.patch("django.utils.translation.gettext", side_effect=str.upper) as gettext:
+        assert i18n._(message) == i18n._(message) == message.upper()
+        with translation.override("fr"):
+            assert i18n._(message) == message.upper()
+    assert gettext.call_count == 2  # once in English, once in French

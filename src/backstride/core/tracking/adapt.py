@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
-from ..i18n import _
+from ..i18n import _, gettext_noop
 from ..kept import Kept
 from ..planner.running import RUNS_PER_STAGE, WALK_RUN_STAGES
 from ..screening.red_flags import REFER_EMERGENCY, REFER_URGENT
@@ -62,6 +62,12 @@ ONE_DAY = dt.timedelta(days=1)
 # milliseconds, while a date centuries away would walk millions of days. Callers bound their dates
 # well inside this; `run` refuses anything past it.
 REPLAY_HORIZON_DAYS = 10 * 366
+# How a decision words a move; translated when one is made (only the one it needs).
+MOVE_VERBS = {
+    PROGRESS: gettext_noop("moves up to"),
+    HOLD: gettext_noop("held at"),
+    STEP_BACK: gettext_noop("steps back to"),
+}
 
 
 class Replay:
@@ -108,9 +114,7 @@ class Replay:
         old = s.positions.get(slot, self.p.first_planned(slot))
         s.positions[slot] = new
         name, dose = self.name(slot, new)
-        verb = {PROGRESS: _("moves up to"), HOLD: _("held at"), STEP_BACK: _("steps back to")}[kind]
-        if kind == STEP_BACK and new == old:
-            verb = _("stays at its easiest step,")
+        verb = _("stays at its easiest step,") if kind == STEP_BACK and new == old else _(MOVE_VERBS[kind])
         self.decide(
             day,
             slot,
