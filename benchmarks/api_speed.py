@@ -46,12 +46,25 @@ def account(runner_id: int, username: str, password: str | None = None) -> str:
     return key
 
 
+# Each wrk thread runs its own copy of the script: rotating over the same list, both would send the
+# same runner's log at the same moment, a collision a server meets only when one runner logs twice at
+# once (the second write then replays under the lock). So each thread takes every WRK_THREADS-th token
+# from its own start, and each has fewer connections than runners.
+WRK_THREADS = 2
 ROTATE = """
 tokens = {%s}
-n = 0
+threads = 0
+setup = function(thread)
+  thread:set("start", threads)
+  threads = threads + 1
+end
 request = function()
-  n = n + 1
-  local headers = {["Authorization"] = "Bearer " .. tokens[(n %% #tokens) + 1], ["Content-Type"] = "application/json"}
+  local i = start + 1 + (n or 0) * %d
+  if i > #tokens then
+    n, i = 0, start + 1
+  end
+  n = (n or 0) + 1
+  local headers = {["Authorization"] = "Bearer " .. tokens[i], ["Content-Type"] = "application/json"}
   return wrk.format("POST", nil, headers, %s)
 end
 """
@@ -66,14 +79,14 @@ def wrk(
     body: str | None = None,
     tokens: list[str] | None = None,
 ) -> dict:
-    command = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--latency"]
+    command = ["wrk", "-t", str(WRK_THREADS), "-c", str(clients), "-d", f"{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     script = None
     if body is not None:
         script = Path(tempfile.mkstemp(suffix=".lua")[1])
         if tokens:  # each request signed by the next runner's token in turn
-            script.write_text(ROTATE % (", ".join(json.dumps(t) for t in tokens), json.dumps(body)))
+            script.write_text(ROTATE % (", ".join(json.dumps(t) for t in tokens), WRK_THREADS, json.dumps(body)))
         else:
             script.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
         command += ["-s", str(script)]
