@@ -9,6 +9,7 @@ import copy
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from backstride.core.intake import RedFlags
 from backstride.core.tracking.logs import parse_checkin, parse_run, parse_session_log
@@ -91,6 +92,32 @@ def test_five_weeks_of_session_logs_worked_out_ahead_store_what_replays_under_th
     assert a["nudges"] == b["nudges"]
     assert a["state"] == b["state"]
     assert ahead.version == m.Runner.objects.get(pk=ahead.pk).version  # the runner in hand is the stored one
+
+
+def test_a_session_stored_the_quick_way_reads_back_whole_through_the_orm(sam):
+    runner = started(sam, "Sam")
+    before = timezone.now()
+    log_session(runner, parse_session_log(session(0, exercises=EXERCISES, note="Before work", effort=None)))
+    row = m.SessionLog.objects.get(runner=runner)
+    assert (row.date, row.pain_before, row.pain_during, row.pain_after, row.effort, row.as_planned, row.note) == (
+        START,
+        4,
+        5,
+        4,
+        None,
+        False,
+        "Before work",
+    )
+    assert before <= row.created_at <= timezone.now()
+    done = row.exercises.order_by("id").values_list("slug", "completed", "sets", "reps", "hold_seconds", "pain")
+    assert list(done) == [("dead-bug", True, 2, 8, None, 2), ("bird-dog", False, None, None, None, 6)]
+    stored_runner = m.Runner.objects.get(pk=runner.pk)
+    assert (stored_runner.version, stored_runner.state_as_of, stored_runner.state) == (
+        runner.version,
+        START,
+        runner.state,
+    )
+    assert stored_runner.state["as_of"] == START.isoformat()
 
 
 def test_the_history_a_session_is_replayed_with_is_the_one_read_back_once_it_is_stored(sam):
