@@ -269,3 +269,21 @@ def test_holding_a_phase_repeats_the_week_and_advancing_moves_to_the_next_phase(
     assert [advanced.week_of(day(n)) for n in (15, 21, 28)] == [3, 5, 6]
     state = run(advanced, 21)
     assert advanced.session_for(day(21), state)["exercises"]
+
+
+@pytest.mark.parametrize("as_planned", [True, False])
+@pytest.mark.parametrize(("during", "after"), [(0, 0), (2, 3), (3, 5), (4, 4), (5, 6), (6, 3)])
+def test_a_log_without_exercises_gives_each_planned_exercise_what_the_exercise_rules_would(
+    program, during, after, as_planned
+):
+    from backstride.core.tracking.adapt import Replay
+
+    report = SessionReport(day(0), during, during, after, 5, as_planned=as_planned)
+    replayed = Replay(program, History((report,), (), (), (), baseline_pain=3))
+    replayed.run(day(0))
+    [(logged, outcomes)] = replayed.pending
+    assert logged is report and outcomes
+    hold = next(iter(outcomes.values()))[2]
+    assert bool(hold) == (after > DEFAULT.pain_after_limit or during > DEFAULT.acceptable_pain)
+    # the same log through the exercise-by-exercise rules (which a log naming exercises takes)
+    assert outcomes == replayed._outcomes(day(0), replayed.planned_near(day(0)), report, hold)

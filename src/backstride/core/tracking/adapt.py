@@ -505,7 +505,6 @@ class Replay:
         planned = self.planned_near(day)
         if planned is None or planned["kind"] in ("settle_down", "light"):
             return
-        results = {e.slug: e for e in report.exercises}
         # The session's worst pain belongs to an exercise only when the runner said which one;
         # otherwise it holds every exercise rather than stepping each one back (CLINICAL.md s4).
         attributed = any(e.pain is not None and e.pain >= report.pain_during for e in report.exercises)
@@ -517,6 +516,22 @@ class Replay:
                 "pain {pain}/10 during {day}'s session; log each exercise's pain so that only the one that hurt "
                 "steps back"
             ).format(pain=report.pain_during, day=day_name(day))
+        if not report.exercises:
+            # done as planned, no exercise reported on its own (most logs): every planned exercise done,
+            # at the session's pain capped at the acceptable level, as _outcomes would find
+            pain = min(report.pain_during, t.acceptable_pain)
+            ladders = self.p.ladders
+            outcomes = {e["slot"]: (pain, True, session_hold) for e in planned["exercises"] if e["slot"] in ladders}
+        else:
+            outcomes = self._outcomes(day, planned, report, session_hold)
+        if session_hold:
+            self.decide(day, "program", HOLD, _("Nothing moves up after this session: {why}").format(why=session_hold))
+        self.pending.append((report, outcomes))
+
+    def _outcomes(self, day: dt.date, planned: dict, report: SessionReport, session_hold: str) -> dict:
+        """Each planned exercise's (pain, completed, hold reason) from a log that reports exercises."""
+        s, t = self.state, self.t
+        results = {e.slug: e for e in report.exercises}
         outcomes = {}
         for e in planned["exercises"]:
             slot = e["slot"]
@@ -534,9 +549,7 @@ class Replay:
                 self.too_painful(day, slot, pain)
                 continue
             outcomes[slot] = (pain, completed, session_hold)
-        if session_hold:
-            self.decide(day, "program", HOLD, _("Nothing moves up after this session: {why}").format(why=session_hold))
-        self.pending.append((report, outcomes))
+        return outcomes
 
     def planned_near(self, day: dt.date) -> dict | None:
         """The session a log on this day stands for (read only). A day's second and later logs find it
