@@ -187,7 +187,7 @@ def test_the_history_a_write_keeps_for_the_next_is_the_stored_one_with_its_finge
         write_day(runner, n)
     runner = m.Runner.objects.get(pk=runner.pk)
     plan = m.Plan.objects.get(runner=runner, active=True)
-    key, kept, digests = program._HISTORIES[runner.pk]
+    key, kept, digests, _last = program._HISTORIES[runner.pk]
     assert key[0] == runner.version
     assert kept == history_for(runner, plan)
     assert digests  # a checkpoint was matched or kept
@@ -316,3 +316,64 @@ def test_a_session_log_after_days_without_a_log_stores_what_those_days_decided_t
     assert gap  # the days between decided something
     assert a["decisions"] == b["decisions"] and a["nudges"] == b["nudges"] and a["episodes"] == b["episodes"]
     assert a["state"] == b["state"]
+
+
+def _reads_counted(monkeypatch) -> list:
+    """Every whole or partial read of a history from here on (services reads through these two)."""
+    reads = []
+    for name in ("history_for", "read_history"):
+        real = getattr(services, name)
+        monkeypatch.setattr(services, name, lambda r, p, since=None, f=real: reads.append(since) or f(r, p, since))
+    return reads
+
+
+def test_after_quick_session_logs_in_another_process_only_the_sessions_added_are_read(sam, monkeypatch):
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    for n in range(10):
+        write_day(runner, n)
+    before = program._HISTORIES[runner.pk]
+    # another process logs three sessions the quick way, one of them late for an earlier day
+    for body in (session(10), session(10, note="Evening"), session(4, note="Logged late")):
+        log_session(m.Runner.objects.get(pk=runner.pk), parse_session_log(body))
+    program._HISTORIES[runner.pk] = before  # this process holds the history from before them
+    runner = m.Runner.objects.get(pk=runner.pk)
+    reads = _reads_counted(monkeypatch)
+
+    log_session(runner, parse_session_log(session(11)))
+
+    assert reads == []  # the history kept here, with the three sessions added in the order logged
+    plan = runner.current_plan
+    _key, kept, _digests, last = program._HISTORIES[runner.pk]
+    assert kept == history_for(runner, plan)
+    assert last == m.SessionLog.objects.filter(runner=runner).latest("id").pk
+    assert [s.note for s in kept.sessions if s.date == START + dt.timedelta(days=4)][-1] == "Logged late"
+    stored_state = stored(runner)["state"]
+    recompute(runner, START + dt.timedelta(days=11))  # a replay of everything stored, under the lock
+    assert stored(runner)["state"] == stored_state
+
+
+def test_a_check_in_in_another_process_is_never_carried_past_by_the_sessions_after_it(sam, monkeypatch):
+    from backstride.runners import program
+
+    runner = started(sam, "Sam")
+    for n in range(10):
+        write_day(runner, n)
+    before = program._HISTORIES[runner.pk]
+    # another process stores a painful morning, then a session the quick way
+    day = (START + dt.timedelta(days=10)).isoformat()
+    checkin(m.Runner.objects.get(pk=runner.pk), parse_checkin({"date": day, "pain": 8}))
+    log_session(m.Runner.objects.get(pk=runner.pk), parse_session_log(session(10)))
+    program._HISTORIES[runner.pk] = before
+    runner = m.Runner.objects.get(pk=runner.pk)
+    assert runner.rewritten == runner.version - 1  # the check-in's version; the session's came after
+    reads = _reads_counted(monkeypatch)
+
+    log_session(runner, parse_session_log(session(10, note="Evening")))
+
+    assert reads  # read again from the database, with the check-in
+    stored_state = stored(runner)["state"]
+    assert stored_state["flare"] is not None  # the painful morning counted
+    recompute(runner, START + dt.timedelta(days=10))
+    assert stored(runner)["state"] == stored_state

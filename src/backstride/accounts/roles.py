@@ -13,7 +13,8 @@ from backstride.runners.models import Runner
 from .models import Clinician
 
 RUNNER_BY_USER = (
-    "SELECT id, user_id, name, age, sex, units, created_at, state_as_of, version, fingerprint FROM runners_runner "
+    "SELECT id, user_id, name, age, sex, units, created_at, state_as_of, version, fingerprint, rewritten "
+    "FROM runners_runner "
     "WHERE user_id = %s ORDER BY id LIMIT 1"
 )
 

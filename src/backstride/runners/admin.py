@@ -19,7 +19,7 @@ class RunnerAdmin(AuditedReads, admin.ModelAdmin):
     list_display = ("name", "age", "sex", "user", "state_as_of", "created_at")
     search_fields = ("name", "user__username", "user__email")
     list_filter = ("sex", "units")
-    readonly_fields = ("created_at", "state", "state_as_of", "version", "fingerprint")
+    readonly_fields = ("created_at", "state", "state_as_of", "version", "fingerprint", "rewritten")
     raw_id_fields = ("user",)
 
 
@@ -96,7 +96,7 @@ class ReadOnlyLogs:
                 if runner.current_plan is not None:
                     services.recompute(runner, runner.state_as_of or services.today())
                 else:
-                    m.Runner.objects.filter(pk=runner.pk).update(version=F("version") + 1)
+                    m.Runner.objects.filter(pk=runner.pk).update(version=F("version") + 1, rewritten=F("version") + 1)
 
 
 class ExerciseLogInline(ReadOnlyLogs, admin.TabularInline):

@@ -43,6 +43,10 @@ class Runner(models.Model):
     # stored with the version by the write that made it: the next write, in any process, need not
     # work it out from the whole history again. Trusted only while its version is the runner's.
     fingerprint = models.CharField(max_length=80, blank=True, default="")
+    # The version written by the last write that changed the history other than by adding a session
+    # log the quick way (a check-in, a run, an edit, a replay under the lock). A process holding the
+    # history of a version at or after it reads only the sessions added since (program.kept_history).
+    rewritten = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return self.name

@@ -144,22 +144,38 @@ def plain_rows(sql: str, *params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _sessions(runner_id: int, since: dt.date) -> tuple[SessionReport, ...]:
+# the sessions logged after the last one a kept history holds, in the order they were logged
+SESSIONS_AFTER_SQL = (
+    "SELECT s.id, s.date, s.pain_before, s.pain_during, s.pain_after, s.effort, s.as_planned, s.note, "
+    "e.slug, e.completed, e.pain, e.sets, e.reps, e.hold_seconds "
+    "FROM runners_sessionlog s LEFT JOIN runners_exerciselog e ON e.session_log_id = s.id "
+    "WHERE s.runner_id = %s AND s.id > %s ORDER BY s.id, e.id"
+)
+
+
+def _sessions(sql: str, runner_id: int, after) -> tuple[tuple[SessionReport, ...], int]:
+    """The sessions the query finds, in its order, and the id of the last one logged (0 without any)."""
     logged: dict[int, tuple[tuple, list[ExerciseResult]]] = {}  # in the query's order
-    for pk, *session, slug, completed, pain, sets, reps, hold in plain_rows(SESSIONS_SQL, runner_id, since):
+    for pk, *session, slug, completed, pain, sets, reps, hold in plain_rows(sql, runner_id, after):
         entry = logged.get(pk)
         if entry is None:
             entry = logged[pk] = (session, [])
         if slug is not None:
             entry[1].append(ExerciseResult(slug, completed, pain, sets, reps, hold))
-    return tuple(
+    reports = tuple(
         SessionReport(d, before, during, after, effort, as_planned, tuple(done), note)
         for (d, before, during, after, effort, as_planned, note), done in logged.values()
     )
+    return reports, max(logged, default=0)
 
 
 def history_for(runner: Runner, plan: Plan, since: dt.date | None = None) -> History:
     """The runner's history, whole or (`since`) its reports from that day on (see adapt.reads_from)."""
+    return read_history(runner, plan, since)[0]
+
+
+def read_history(runner: Runner, plan: Plan, since: dt.date | None = None) -> tuple[History, int]:
+    """history_for, and the id of the last session logged of those it read (0 without any)."""
     first = since or dt.date.min
     intake = plan.assessment.intake
     messages = {"refer_emergency": EMERGENCY_MESSAGE, "refer_urgent": URGENT_MESSAGE}
@@ -185,8 +201,9 @@ def history_for(runner: Runner, plan: Plan, since: dt.date | None = None) -> His
     walking = intake["running"].get("walk_30_min_comfortable")
     if walking is None:  # not asked: as the assessment inferred it, from whether walking aggravates the pain
         walking = "walking" not in intake.get("aggravated_by", [])
-    return History(
-        sessions=_sessions(runner.pk, first),
+    sessions, last_session = _sessions(SESSIONS_SQL, runner.pk, first)
+    history = History(
+        sessions=sessions,
         checkins=checkins,
         runs=runs,
         clearances=clearances_for(runner),
@@ -196,6 +213,7 @@ def history_for(runner: Runner, plan: Plan, since: dt.date | None = None) -> His
         else None,
         walk_30_min_comfortable=bool(walking),
     )
+    return history, last_session
 
 
 def clearances_for(runner: Runner) -> tuple[ClearanceEvent, ...]:
@@ -230,9 +248,11 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
 # A runner's next write needs the history their last write stored: each process keeps the last
 # one it read or stored for each recent runner, with the fingerprints worked out for it, under the
 # runner's version. Every change to a history goes through a write that bumps the version, so a
-# kept history is used only while it is still the stored one (a write in another process, or any
-# other change, leaves it behind and it is read again).
-_HISTORIES = Kept(128)  # runner id: (key, history, fingerprints by day)
+# kept history is used only while it is still the stored one, or when every write since added a
+# session log the quick way (the runner's `rewritten` version says so): the sessions logged since
+# are then read and added. Any other change (another write, an edit) leaves it behind and the
+# history is read again.
+_HISTORIES = Kept(128)  # runner id: (key, history, fingerprints by day, id of the last session held)
 
 
 def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
@@ -240,13 +260,38 @@ def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
     return (version, runner.created_at.timestamp(), plan.pk, plan.created_at.timestamp())
 
 
-def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str]] | None:
-    """The runner's whole stored history at their current version, and the fingerprints known for
-    it, if this process kept them (None otherwise)."""
+def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str], int] | None:
+    """The runner's whole stored history at their current version, the fingerprints known for it and
+    the id of its last session, if this process kept it, or kept it at a version since which only
+    session logs were added the quick way (None otherwise)."""
     kept = _HISTORIES.get(runner.pk)
-    if kept is not None and kept[0] == _history_key(runner, plan, runner.version):
-        return kept[1], dict(kept[2])
-    return None
+    if kept is None:
+        return None
+    key, history, digests, last = kept
+    if key == _history_key(runner, plan, runner.version):
+        return history, dict(digests), last
+    version = key[0]
+    rewritten = getattr(runner, "rewritten", None)
+    if key[1:] != _history_key(runner, plan, version)[1:] or rewritten is None or not rewritten <= version:
+        return None
+    added, newest = _sessions(SESSIONS_AFTER_SQL, runner.pk, last)
+    if not added:
+        return None  # the version moved with no session added: not a quick write's doing
+    for report in added:  # in the order logged: each after the sessions of its day before it
+        history = history.with_session(report)
+    first = min(report.date for report in added)
+    return history, {d: v for d, v in digests.items() if d < first}, newest
+
+
+def keep_history(
+    runner: Runner, plan: Plan, version: int, history: History, digests: dict[dt.date, str], last_session: int
+) -> None:
+    """Keep the history a write stored (at the version it stored), once its transaction commits."""
+
+    def keep() -> None:
+        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests, last_session)
+
+    transaction.on_commit(keep)
 
 
 def fingerprint_of(version: int, resumed: Resumed) -> str:
@@ -263,15 +308,6 @@ def stored_fingerprint(version: int, stored: str) -> dict[dt.date, str]:
     if not digest or mark != str(version):
         return {}
     return {dt.date.fromisoformat(day): digest}
-
-
-def keep_history(runner: Runner, plan: Plan, version: int, history: History, digests: dict[dt.date, str]) -> None:
-    """Keep the history a write stored (at the version it stored), once its transaction commits."""
-
-    def keep() -> None:
-        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests)
-
-    transaction.on_commit(keep)
 
 
 def replayed(

@@ -30,6 +30,7 @@ from .program import (
     kept_history,
     last_checkpoint,
     plain_rows,
+    read_history,
     replayed,
     state_for,
     stored_fingerprint,
@@ -319,7 +320,7 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         # read under the lock: the history this write stores. The fingerprint the last write stored is
         # of no use here: this write's own rows (a check-in, an edit, a deletion) may reach back before
         # its day, or change what every fingerprint counts (the stiffness baseline, a clearance).
-        history, digests = history_for(runner, plan), {}
+        (history, last_session), digests = read_history(runner, plan), {}
         replay = _replay(runner, day, history, digests)
         _store(runner, replay)
         runner.state = replay.stored
@@ -328,8 +329,9 @@ def recompute(runner: m.Runner, day: dt.date) -> ProgramState:
         runner.save(update_fields=["state", "state_as_of", "version"])
         runner.refresh_from_db(fields=["version"])
         runner.fingerprint = fingerprint_of(runner.version, replay.resumed)
-        m.Runner.objects.filter(pk=runner.pk).update(fingerprint=runner.fingerprint)
-        keep_history(runner, plan, runner.version, history, digests)
+        runner.rewritten = runner.version  # not a quick session log: a kept history cannot be carried past it
+        m.Runner.objects.filter(pk=runner.pk).update(fingerprint=runner.fingerprint, rewritten=runner.rewritten)
+        keep_history(runner, plan, runner.version, history, digests, last_session)
     return replay.resumed.state
 
 
@@ -436,7 +438,10 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
     entry, done = _session_rows(runner, log)
     plan = active_plan(runner)
     kept = kept_history(runner, plan)
-    stored, digests, checkpoint = (*kept, None) if kept is not None else _history_to_carry_on(runner, plan, log, day)
+    if kept is not None:
+        (stored, digests, _last), checkpoint = kept, None
+    else:
+        stored, digests, checkpoint = _history_to_carry_on(runner, plan, log, day)
     # a session changes no fingerprint of the days before it; it counts from its own day on
     history, digests = stored.with_session(log.report()), {d: v for d, v in digests.items() if d < log.date}
     replay = _replay(runner, day, history, digests, checkpoint)
@@ -450,7 +455,7 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
             _insert_session(entry, done)
             _store(runner, replay, changed_from=new_from)
             if checkpoint is None:  # only a whole history is kept for the next write
-                keep_history(runner, plan, seen + 1, history, digests)
+                keep_history(runner, plan, seen + 1, history, digests, entry.pk)
     except _Moved:
         return None
     runner.state, runner.state_as_of, runner.version, runner.fingerprint = replay.stored, day, seen + 1, fingerprint
