@@ -187,8 +187,9 @@ def test_the_history_a_write_keeps_for_the_next_is_the_stored_one_with_its_finge
         write_day(runner, n)
     runner = m.Runner.objects.get(pk=runner.pk)
     plan = m.Plan.objects.get(runner=runner, active=True)
-    key, kept, digests, _last = program._HISTORIES[runner.pk]
+    key, kept, digests, _last, cut = program._HISTORIES[runner.pk]
     assert key[0] == runner.version
+    assert cut is None  # the last write, a run, replayed under the lock with the whole history
     assert kept == history_for(runner, plan)
     assert digests  # a checkpoint was matched or kept
     for day, digest in digests.items():
@@ -345,7 +346,7 @@ def test_after_quick_session_logs_in_another_process_only_the_sessions_added_are
 
     assert reads == []  # the history kept here, with the three sessions added in the order logged
     plan = runner.current_plan
-    _key, kept, _digests, last = program._HISTORIES[runner.pk]
+    _key, kept, _digests, last, _cut = program._HISTORIES[runner.pk]
     assert kept == history_for(runner, plan)
     assert last == m.SessionLog.objects.filter(runner=runner).latest("id").pk
     assert [s.note for s in kept.sessions if s.date == START + dt.timedelta(days=4)][-1] == "Logged late"
@@ -377,3 +378,32 @@ def test_a_check_in_in_another_process_is_never_carried_past_by_the_sessions_aft
     assert stored_state["flare"] is not None  # the painful morning counted
     recompute(runner, START + dt.timedelta(days=10))
     assert stored(runner)["state"] == stored_state
+
+
+def test_a_history_cut_for_a_checkpoint_is_kept_and_carries_the_next_session_log_on(sam, monkeypatch):
+    from backstride.runners import program
+
+    elsewhere, locked = started(sam, "Elsewhere"), started(sam, "Locked")
+    real_ahead, reads, kinds = services._log_session_ahead, _reads_counted(monkeypatch), []
+
+    def first_of_the_day_in_a_process_that_kept_nothing(runner, log):
+        if not log.note:  # a day's first session; the evening one follows in the same process
+            program._HISTORIES.clear()
+        count = len(reads)
+        state = real_ahead(runner, log)
+        kinds.append((log.note, len(reads) > count, program._HISTORIES[runner.pk][4] is not None))
+        return state
+
+    for n in range(63):
+        monkeypatch.setattr(services, "_log_session_ahead", first_of_the_day_in_a_process_that_kept_nothing)
+        write_day(elsewhere, n)
+        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
+        write_day(locked, n)
+    evenings = [(read, cut) for note, read, cut in kinds if note]
+    assert len(evenings) == 9
+    # once checkpoints are kept, the evening session carries on from the morning's cut history
+    assert sum(1 for read, cut in evenings if not read and cut) >= 6
+    a, b = stored(elsewhere), stored(locked)
+    assert a["sessions"] == b["sessions"]
+    assert a["decisions"] == b["decisions"] and a["episodes"] == b["episodes"] and a["nudges"] == b["nudges"]
+    assert a["state"] == b["state"]

@@ -251,8 +251,10 @@ def state_for(runner: Runner, plan: Plan, day: dt.date) -> tuple[Program, Histor
 # kept history is used only while it is still the stored one, or when every write since added a
 # session log the quick way (the runner's `rewritten` version says so): the sessions logged since
 # are then read and added. Any other change (another write, an edit) leaves it behind and the
-# history is read again.
-_HISTORIES = Kept(128)  # runner id: (key, history, fingerprints by day, id of the last session held)
+# history is read again. A history read from a day on (see adapt.reads_from) is kept with the
+# checkpoint it was cut for and that day: it serves only a replay carrying on from that checkpoint.
+_HISTORIES = Kept(128)  # runner id: (key, history, fingerprints by day, id of the last session held, cut)
+Cut = tuple[Checkpoint, dt.date] | None  # a history read from a day on: its checkpoint and that day
 
 
 def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
@@ -260,16 +262,16 @@ def _history_key(runner: Runner, plan: Plan, version: int) -> tuple:
     return (version, runner.created_at.timestamp(), plan.pk, plan.created_at.timestamp())
 
 
-def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str], int] | None:
-    """The runner's whole stored history at their current version, the fingerprints known for it and
-    the id of its last session, if this process kept it, or kept it at a version since which only
-    session logs were added the quick way (None otherwise)."""
+def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str], int, Cut] | None:
+    """The runner's stored history at their current version (whole, or cut), the fingerprints known
+    for it and the id of its last session, if this process kept it, or kept it at a version since
+    which only session logs were added the quick way (None otherwise)."""
     kept = _HISTORIES.get(runner.pk)
     if kept is None:
         return None
-    key, history, digests, last = kept
+    key, history, digests, last, cut = kept
     if key == _history_key(runner, plan, runner.version):
-        return history, dict(digests), last
+        return history, dict(digests), last, cut
     version = key[0]
     rewritten = getattr(runner, "rewritten", None)
     if key[1:] != _history_key(runner, plan, version)[1:] or rewritten is None or not rewritten <= version:
@@ -280,16 +282,22 @@ def kept_history(runner: Runner, plan: Plan) -> tuple[History, dict[dt.date, str
     for report in added:  # in the order logged: each after the sessions of its day before it
         history = history.with_session(report)
     first = min(report.date for report in added)
-    return history, {d: v for d, v in digests.items() if d < first}, newest
+    return history, {d: v for d, v in digests.items() if d < first}, newest, cut
 
 
 def keep_history(
-    runner: Runner, plan: Plan, version: int, history: History, digests: dict[dt.date, str], last_session: int
+    runner: Runner,
+    plan: Plan,
+    version: int,
+    history: History,
+    digests: dict[dt.date, str],
+    last_session: int,
+    cut: Cut = None,
 ) -> None:
     """Keep the history a write stored (at the version it stored), once its transaction commits."""
 
     def keep() -> None:
-        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests, last_session)
+        _HISTORIES[runner.pk] = (_history_key(runner, plan, version), history, digests, last_session, cut)
 
     transaction.on_commit(keep)
 

@@ -438,10 +438,8 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
     entry, done = _session_rows(runner, log)
     plan = active_plan(runner)
     kept = kept_history(runner, plan)
-    if kept is not None:
-        (stored, digests, _last), checkpoint = kept, None
-    else:
-        stored, digests, checkpoint = _history_to_carry_on(runner, plan, log, day)
+    carried = _kept_to_carry_on(plan, log, day, kept) if kept is not None else None
+    stored, digests, checkpoint, since = carried or _history_to_carry_on(runner, plan, log, day)
     # a session changes no fingerprint of the days before it; it counts from its own day on
     history, digests = stored.with_session(log.report()), {d: v for d, v in digests.items() if d < log.date}
     replay = _replay(runner, day, history, digests, checkpoint)
@@ -454,30 +452,56 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
                 raise _Moved
             _insert_session(entry, done)
             _store(runner, replay, changed_from=new_from)
-            if checkpoint is None:  # only a whole history is kept for the next write
-                keep_history(runner, plan, seen + 1, history, digests, entry.pk)
+            cut = (checkpoint, since) if checkpoint is not None else None
+            keep_history(runner, plan, seen + 1, history, digests, entry.pk, cut)
     except _Moved:
         return None
     runner.state, runner.state_as_of, runner.version, runner.fingerprint = replay.stored, day, seen + 1, fingerprint
     return replay.resumed.state
 
 
-def _history_to_carry_on(
-    runner: m.Runner, plan: m.Plan, log: SessionLogInput, day: dt.date
-) -> tuple[History, dict[dt.date, str], Checkpoint | None]:
+Carried = tuple[History, dict[dt.date, str], Checkpoint | None, dt.date | None]
+
+
+def _carries_on(plan: m.Plan, log: SessionLogInput, day: dt.date, checkpoint: Checkpoint | None, digests) -> bool:
+    """The session comes after the plan's last checkpoint, which the fingerprints vouch for."""
+    return (
+        checkpoint is not None
+        and checkpoint.day < log.date
+        and last_checkpoint(plan) is checkpoint
+        and digests.get(checkpoint.day) == checkpoint.digest
+    )
+
+
+def _kept_to_carry_on(plan: m.Plan, log: SessionLogInput, day: dt.date, kept: tuple) -> Carried | None:
+    """The history this process kept, whole, or cut for the plan's last checkpoint when it still
+    holds what a replay from that checkpoint up to `day` reads (None: read it from the database)."""
+    history, digests, _last, cut = kept
+    if cut is None:
+        return history, digests, None, None
+    checkpoint, since = cut
+    if _carries_on(plan, log, day, checkpoint, digests):
+        needed = reads_from(plan.start_date, checkpoint, day)
+        if needed is not None and needed >= since and holds_enough(history, checkpoint):
+            return history, digests, checkpoint, since
+    return None
+
+
+def _history_to_carry_on(runner: m.Runner, plan: m.Plan, log: SessionLogInput, day: dt.date) -> Carried:
     """A write whose history this process did not keep reads it from the database: from the day a
     replay carrying on from the plan's last checkpoint needs, when the fingerprint stored with the
     runner at this version vouches for that checkpoint and the session comes after it (that
-    checkpoint then goes with it); else all of it. The fingerprints known either way go with it."""
+    checkpoint and that day then go with it); else all of it. The fingerprints known either way go
+    with it."""
     digests = stored_fingerprint(runner.version, runner.fingerprint)
     checkpoint = last_checkpoint(plan)
-    if checkpoint is not None and checkpoint.day < log.date and digests.get(checkpoint.day) == checkpoint.digest:
+    if _carries_on(plan, log, day, checkpoint, digests):
         since = reads_from(plan.start_date, checkpoint, day)
         if since is not None:
             recent = history_for(runner, plan, since)
             if holds_enough(recent, checkpoint):
-                return recent, digests, checkpoint
-    return history_for(runner, plan), digests, None
+                return recent, digests, checkpoint, since
+    return history_for(runner, plan), digests, None, None
 
 
 def log_session(runner: m.Runner, log: SessionLogInput) -> ProgramState:
