@@ -7,7 +7,7 @@ loads with wrk: /ping/ (the smallest signed-in page, the floor), GET /api/v1/tod
 /api/v1/plan, and POST /api/v1/sessions (a session log, which replays and stores the program).
 The session logs are spread over --runners runners of each kind (a fresh token each request, in
 turn), as a server sees them: a runner logs once or twice a day, not hundreds of sessions on one
-day (a run sends a few thousand logs: each of 40 runners still gets about fifty that day).
+day (a run sends several thousand logs: each of 40 runners still gets fifty to a hundred that day).
 Targets, as ratios of the floor's throughput in the same run: today and plan >= 0.5, a session
 log >= 0.3, and a session log for the year-long runner within 1.5x of the week-long one.
 """
