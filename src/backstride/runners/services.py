@@ -463,7 +463,7 @@ def _log_session_ahead(runner: m.Runner, log: SessionLogInput) -> ProgramState |
 Carried = tuple[History, dict[dt.date, str], Checkpoint | None, dt.date | None]
 
 
-def _carries_on(plan: m.Plan, log: SessionLogInput, day: dt.date, checkpoint: Checkpoint | None, digests) -> bool:
+def _carries_on(plan: m.Plan, log: SessionLogInput, checkpoint: Checkpoint | None, digests: dict) -> bool:
     """The session comes after the plan's last checkpoint, which the fingerprints vouch for."""
     return (
         checkpoint is not None
@@ -480,7 +480,7 @@ def _kept_to_carry_on(plan: m.Plan, log: SessionLogInput, day: dt.date, kept: tu
     if cut is None:
         return history, digests, None, None
     checkpoint, since = cut
-    if _carries_on(plan, log, day, checkpoint, digests):
+    if _carries_on(plan, log, checkpoint, digests):
         needed = reads_from(plan.start_date, checkpoint, day)
         if needed is not None and needed >= since and holds_enough(history, checkpoint):
             return history, digests, checkpoint, since
@@ -495,7 +495,7 @@ def _history_to_carry_on(runner: m.Runner, plan: m.Plan, log: SessionLogInput, d
     with it."""
     digests = stored_fingerprint(runner.version, runner.fingerprint)
     checkpoint = last_checkpoint(plan)
-    if _carries_on(plan, log, day, checkpoint, digests):
+    if _carries_on(plan, log, checkpoint, digests):
         since = reads_from(plan.start_date, checkpoint, day)
         if since is not None:
             recent = history_for(runner, plan, since)
