@@ -287,3 +287,15 @@ def test_a_log_without_exercises_gives_each_planned_exercise_what_the_exercise_r
     assert bool(hold) == (after > DEFAULT.pain_after_limit or during > DEFAULT.acceptable_pain)
     # the same log through the exercise-by-exercise rules (which a log naming exercises takes)
     assert outcomes == replayed._outcomes(day(0), replayed.planned_near(day(0)), report, hold)
+
+
+def test_a_days_later_plain_logs_share_the_outcomes_of_one_like_them_and_no_other(program):
+    from backstride.core.tracking.adapt import Replay
+
+    first, again, worse = (SessionReport(day(0), p, p, p, 5, as_planned=True) for p in (1, 1, 4))
+    replayed = Replay(program, History((first, again, worse), (), (), (), baseline_pain=3))
+    replayed.run(day(0))
+    (_, a), (_, b), (_, c) = replayed.pending
+    assert a is b  # the same pains, the same session: worked out once
+    assert c is not a and {v[0] for v in c.values()} == {min(4, DEFAULT.acceptable_pain)}
+    assert c == replayed._outcomes(day(0), replayed.planned_near(day(0)), worse, "")

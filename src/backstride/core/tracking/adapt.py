@@ -94,6 +94,7 @@ class Replay:
         self.walked_comfortably = history.walk_30_min_comfortable
         self.kept: Checkpoint | None = None  # the working state at the end of the day asked for, if any
         self._near: tuple[tuple, dict | None] = ((), None)  # the last planned session looked up, by what it read
+        self._plain: tuple = (None, None, None, {})  # the last plain log's outcomes, by what they came from
 
     # -- helpers -------------------------------------------------------------------------
     def decide(self, day, target, kind, reason, **details) -> None:
@@ -518,10 +519,14 @@ class Replay:
             ).format(pain=report.pain_during, day=day_name(day))
         if not report.exercises:
             # done as planned, no exercise reported on its own (most logs): every planned exercise done,
-            # at the session's pain capped at the acceptable level, as _outcomes would find
+            # at the session's pain capped at the acceptable level, as _outcomes would find. A day's
+            # later logs like it share the outcomes worked out for the first (they are only read).
             pain = min(report.pain_during, t.acceptable_pain)
-            ladders = self.p.ladders
-            outcomes = {e["slot"]: (pain, True, session_hold) for e in planned["exercises"] if e["slot"] in ladders}
+            last_planned, last_pain, last_hold, outcomes = self._plain
+            if last_planned is not planned or last_pain != pain or last_hold != session_hold:
+                ladders = self.p.ladders
+                outcomes = {e["slot"]: (pain, True, session_hold) for e in planned["exercises"] if e["slot"] in ladders}
+                self._plain = (planned, pain, session_hold, outcomes)
         else:
             outcomes = self._outcomes(day, planned, report, session_hold)
         if session_hold:
