@@ -54,6 +54,16 @@ def write_day(runner: m.Runner, n: int) -> None:
         log_run(runner, parse_run({"date": day, "km": 4.0, "minutes": 26.0, "pain_during": 1, "pain_after": 2}))
 
 
+def side_by_side(monkeypatch, days: int, runner: m.Runner, ahead, locked: m.Runner) -> None:
+    """Write the same days for both runners: session logs for `runner` through `ahead` (in place of
+    the quick write), and for `locked` always under the lock."""
+    for n in range(days):
+        monkeypatch.setattr(services, "_log_session_ahead", ahead)
+        write_day(runner, n)
+        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)
+        write_day(locked, n)
+
+
 def stored(runner: m.Runner) -> dict:
     runner.refresh_from_db()
     return {
@@ -79,11 +89,7 @@ def test_five_weeks_of_session_logs_worked_out_ahead_store_what_replays_under_th
         taken.append(state is not None)
         return state
 
-    for n in range(35):
-        monkeypatch.setattr(services, "_log_session_ahead", counted)
-        write_day(ahead, n)
-        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
-        write_day(locked, n)
+    side_by_side(monkeypatch, 35, ahead, counted, locked)
     assert taken and all(taken)  # with one writer, every session log went the quick way
     a, b = stored(ahead), stored(locked)
     assert a["sessions"] == b["sessions"] and len(a["sessions"]) == 20
@@ -239,11 +245,7 @@ def test_session_logs_in_processes_that_kept_no_history_read_only_the_recent_wee
         return real_read(runner, plan, since)
 
     monkeypatch.setattr(services, "history_for", read)
-    for n in range(63):
-        monkeypatch.setattr(services, "_log_session_ahead", in_a_process_that_kept_nothing)
-        write_day(elsewhere, n)
-        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
-        write_day(locked, n)
+    side_by_side(monkeypatch, 63, elsewhere, in_a_process_that_kept_nothing, locked)
     assert taken and all(taken)
     recent = [since for since in reads if since is not None]
     assert len(recent) > len(taken) // 2  # most logs read the weeks since their checkpoint only
@@ -394,11 +396,7 @@ def test_a_history_cut_for_a_checkpoint_is_kept_and_carries_the_next_session_log
         kinds.append((log.note, len(reads) > count, program._HISTORIES[runner.pk][4] is not None))
         return state
 
-    for n in range(63):
-        monkeypatch.setattr(services, "_log_session_ahead", first_of_the_day_in_a_process_that_kept_nothing)
-        write_day(elsewhere, n)
-        monkeypatch.setattr(services, "_log_session_ahead", lambda runner, log: None)  # always under the lock
-        write_day(locked, n)
+    side_by_side(monkeypatch, 63, elsewhere, first_of_the_day_in_a_process_that_kept_nothing, locked)
     evenings = [(read, cut) for note, read, cut in kinds if note]
     assert len(evenings) == 9
     # once checkpoints are kept, the evening session carries on from the morning's cut history

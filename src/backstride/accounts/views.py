@@ -64,9 +64,7 @@ def _create_account(request, form: SignupForm) -> User:
         except IntegrityError:
             if not _name_is_taken(form.instance.username):
                 raise
-            form.instance.pk = None
-            form.instance._state.adding = True
-            continue
+            continue  # the failed insert left the unsaved account as it was: draw another name
         return user
     raise handles.NoFreeName(form.cleaned_data["first_name"])
 
